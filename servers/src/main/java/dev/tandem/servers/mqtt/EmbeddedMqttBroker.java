@@ -1,0 +1,104 @@
+package dev.tandem.servers.mqtt;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import dev.tandem.servers.EmbeddedServer;
+import dev.tandem.servers.MqttEndpoint;
+import dev.tandem.servers.Ports;
+import dev.tandem.servers.ServerKind;
+import dev.tandem.servers.ServerStartException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real MQTT 5 broker (HiveMQ CE) bound to 127.0.0.1, with shared subscriptions, retained messages
+ * and last wills. Usage statistics are off; persistence is on disk or in memory.
+ */
+public final class EmbeddedMqttBroker implements EmbeddedServer {
+  private final EmbeddedHiveMQ broker;
+  private final MqttEndpoint endpoint;
+
+  private EmbeddedMqttBroker(EmbeddedHiveMQ broker, MqttEndpoint endpoint) {
+    this.broker = broker;
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * Starts the broker with its configuration, data and extension folders under {@code home}.
+   *
+   * @param port 0 for a free port
+   * @param persistent keep sessions and retained messages on disk between runs
+   */
+  public static EmbeddedMqttBroker start(Path home, int port, boolean persistent) {
+    int bound = Ports.claim("mqtt.port", port);
+    try {
+      Path config = Files.createDirectories(home.resolve("conf"));
+      Path data = Files.createDirectories(home.resolve("data"));
+      Path extensions = Files.createDirectories(home.resolve("extensions"));
+      Files.writeString(config.resolve("config.xml"), configXml(bound, persistent));
+      EmbeddedHiveMQ broker =
+          EmbeddedHiveMQ.builder()
+              .withConfigurationFolder(config)
+              .withDataFolder(data)
+              .withExtensionsFolder(extensions)
+              .withoutLoggingBootstrap()
+              .build();
+      broker.start().get(60, TimeUnit.SECONDS);
+      return new EmbeddedMqttBroker(broker, MqttEndpoint.local(bound));
+    } catch (IOException | ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new ServerStartException("mqtt: could not start in " + home + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("mqtt: interrupted while starting", e);
+    }
+  }
+
+  static String configXml(int port, boolean persistent) {
+    return """
+        <?xml version="1.0"?>
+        <hivemq>
+          <listeners>
+            <tcp-listener>
+              <port>%d</port>
+              <bind-address>%s</bind-address>
+            </tcp-listener>
+          </listeners>
+          <anonymous-usage-statistics>
+            <enabled>false</enabled>
+          </anonymous-usage-statistics>
+          <persistence>
+            <mode>%s</mode>
+          </persistence>
+        </hivemq>
+        """
+        .formatted(port, Ports.LOOPBACK, persistent ? "file" : "in-memory");
+  }
+
+  public MqttEndpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public ServerKind kind() {
+    return ServerKind.MQTT;
+  }
+
+  @Override
+  public String address() {
+    return endpoint.serverUri();
+  }
+
+  @Override
+  public void close() {
+    try {
+      broker.stop().get(30, TimeUnit.SECONDS);
+      broker.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new ServerStartException("mqtt: did not stop cleanly: " + e, e);
+    }
+  }
+}

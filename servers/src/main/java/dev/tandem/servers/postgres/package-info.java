@@ -1,0 +1,2 @@
+/** PostgreSQL from embedded binaries (zonky). */
+package dev.tandem.servers.postgres;

@@ -1,0 +1,117 @@
+package dev.tandem.testkit;
+
+import dev.tandem.servers.MqttEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * A blocking MQTT 5 client for tests: everything it receives, on any of its subscriptions (shared
+ * ones included), lands in one queue. Delivery goes through the client callback because Paho's
+ * per-subscription listeners do not match {@code $share/...} filters.
+ */
+public final class MqttTestClient implements AutoCloseable {
+  /** A message as received. */
+  public record Received(String topic, byte[] payload, boolean retained) {
+    public String text() {
+      return new String(payload, StandardCharsets.UTF_8);
+    }
+  }
+
+  private final MqttClient client;
+  private final BlockingQueue<Received> inbox = new LinkedBlockingQueue<>();
+
+  private MqttTestClient(MqttClient client) {
+    this.client = client;
+  }
+
+  /** Connects with a clean start. */
+  public static MqttTestClient connect(MqttEndpoint endpoint, String clientId)
+      throws MqttException {
+    return connect(endpoint, clientId, 65535);
+  }
+
+  /**
+   * Connects with a clean start, allowing at most {@code receiveMaximum} unacknowledged QoS 1/2
+   * messages in flight to this client (a broker spreads a shared subscription by this limit).
+   */
+  public static MqttTestClient connect(MqttEndpoint endpoint, String clientId, int receiveMaximum)
+      throws MqttException {
+    var client = new MqttClient(endpoint.serverUri(), clientId, new MemoryPersistence());
+    var testClient = new MqttTestClient(client);
+    client.setCallback(testClient.new Inbox());
+    var options = new MqttConnectionOptions();
+    options.setCleanStart(true);
+    options.setConnectionTimeout(10);
+    options.setReceiveMaximum(receiveMaximum);
+    client.connect(options);
+    return testClient;
+  }
+
+  public void subscribe(String filter, int qos) throws MqttException {
+    client.subscribe(filter, qos);
+  }
+
+  public void publish(String topic, byte[] payload, int qos, boolean retained)
+      throws MqttException {
+    var message = new MqttMessage(payload);
+    message.setQos(qos);
+    message.setRetained(retained);
+    client.publish(topic, message);
+  }
+
+  /** The next message, or {@code null} after {@code timeout}. */
+  public Received next(Duration timeout) throws InterruptedException {
+    return inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Everything received so far, removed from the queue. */
+  public List<Received> drain() {
+    List<Received> all = new ArrayList<>();
+    inbox.drainTo(all);
+    return all;
+  }
+
+  @Override
+  public void close() throws MqttException {
+    if (client.isConnected()) {
+      client.disconnect();
+    }
+    client.close();
+  }
+
+  private final class Inbox implements MqttCallback {
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      inbox.add(new Received(topic, message.getPayload(), message.isRetained()));
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {}
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {}
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {}
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {}
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+  }
+}
