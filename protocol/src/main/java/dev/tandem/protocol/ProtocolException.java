@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * Thrown when input violates the Tandem protocol. Always carries a stable {@link
- * ProtocolErrorCode}; the message names the offending field, key or value. None of these errors
- * can succeed on retry with the same input.
+ * ProtocolErrorCode}; the message names the offending field, key or value. None of these errors can
+ * succeed on retry with the same input.
  */
 public class ProtocolException extends RuntimeException {
 

@@ -1,12 +1,11 @@
 package dev.tandem.testkit;
 
+import dev.tandem.servers.Directories;
 import dev.tandem.servers.stack.ServerStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The one stack of servers per test JVM. Servers start on first use, on free ports of 127.0.0.1,
@@ -28,7 +27,7 @@ public final class RealServers {
               new Thread(
                   () -> {
                     created.close();
-                    deleteTree(dataDir);
+                    Directories.deleteTree(dataDir);
                   },
                   "tandem-test-servers-stop"));
     }
@@ -40,14 +39,6 @@ public final class RealServers {
       return Files.createTempDirectory("tandem-test-servers-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException ignored) {
-      // Best effort: the folder is under the system temp directory anyway.
     }
   }
 }

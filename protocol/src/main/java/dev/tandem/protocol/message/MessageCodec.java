@@ -31,51 +31,64 @@ public final class MessageCodec<T extends Message> {
 
   /** Codec for {@link WindowSummary} (topic kind {@code telemetry}). */
   public static final MessageCodec<WindowSummary> WINDOW_SUMMARY =
-      new MessageCodec<>(WindowSummary.parser(), WindowSummary::hasHeader, WindowSummary::getHeader);
+      new MessageCodec<>(
+          WindowSummary.getDefaultInstance(), WindowSummary::hasHeader, WindowSummary::getHeader);
 
   /** Codec for {@link Event} (topic kind {@code events}). */
   public static final MessageCodec<Event> EVENT =
-      new MessageCodec<>(Event.parser(), Event::hasHeader, Event::getHeader);
+      new MessageCodec<>(Event.getDefaultInstance(), Event::hasHeader, Event::getHeader);
 
   /** Codec for {@link DeviceStateReport} (topic kind {@code state}). */
   public static final MessageCodec<DeviceStateReport> DEVICE_STATE =
       new MessageCodec<>(
-          DeviceStateReport.parser(), DeviceStateReport::hasHeader, DeviceStateReport::getHeader);
+          DeviceStateReport.getDefaultInstance(),
+          DeviceStateReport::hasHeader,
+          DeviceStateReport::getHeader);
 
   /** Codec for {@link DesiredState} (topic kind {@code desired}). */
   public static final MessageCodec<DesiredState> DESIRED_STATE =
-      new MessageCodec<>(DesiredState.parser(), DesiredState::hasHeader, DesiredState::getHeader);
+      new MessageCodec<>(
+          DesiredState.getDefaultInstance(), DesiredState::hasHeader, DesiredState::getHeader);
 
   /** Codec for {@link UpdateStepReport} (topic kind {@code updates}). */
   public static final MessageCodec<UpdateStepReport> UPDATE_STEP =
       new MessageCodec<>(
-          UpdateStepReport.parser(), UpdateStepReport::hasHeader, UpdateStepReport::getHeader);
+          UpdateStepReport.getDefaultInstance(),
+          UpdateStepReport::hasHeader,
+          UpdateStepReport::getHeader);
 
   /** Codec for {@link RawSampleBatch} (topic kind {@code samples}). */
   public static final MessageCodec<RawSampleBatch> RAW_SAMPLES =
       new MessageCodec<>(
-          RawSampleBatch.parser(), RawSampleBatch::hasHeader, RawSampleBatch::getHeader);
+          RawSampleBatch.getDefaultInstance(),
+          RawSampleBatch::hasHeader,
+          RawSampleBatch::getHeader);
 
   /** Codec for {@link InferenceRequest} (topic kind {@code infer/request}). */
   public static final MessageCodec<InferenceRequest> INFERENCE_REQUEST =
       new MessageCodec<>(
-          InferenceRequest.parser(), InferenceRequest::hasHeader, InferenceRequest::getHeader);
+          InferenceRequest.getDefaultInstance(),
+          InferenceRequest::hasHeader,
+          InferenceRequest::getHeader);
 
   /** Codec for {@link InferenceResponse} (topic kind {@code infer/response}). */
   public static final MessageCodec<InferenceResponse> INFERENCE_RESPONSE =
       new MessageCodec<>(
-          InferenceResponse.parser(), InferenceResponse::hasHeader, InferenceResponse::getHeader);
+          InferenceResponse.getDefaultInstance(),
+          InferenceResponse::hasHeader,
+          InferenceResponse::getHeader);
 
   private final Parser<T> parser;
   private final Predicate<T> hasHeader;
   private final Function<T, Header> header;
   private final String typeName;
 
-  private MessageCodec(Parser<T> parser, Predicate<T> hasHeader, Function<T, Header> header) {
-    this.parser = parser;
+  @SuppressWarnings("unchecked") // a generated message's parser parses that message type
+  private MessageCodec(T defaultInstance, Predicate<T> hasHeader, Function<T, Header> header) {
+    this.parser = (Parser<T>) defaultInstance.getParserForType();
     this.hasHeader = hasHeader;
     this.header = header;
-    this.typeName = parser.getDefaultInstance().getDescriptorForType().getName();
+    this.typeName = defaultInstance.getDescriptorForType().getName();
   }
 
   /** Returns the codec for the message type published on topics of {@code kind}. */

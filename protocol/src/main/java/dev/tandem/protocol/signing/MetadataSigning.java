@@ -32,9 +32,9 @@ public final class MetadataSigning {
   /**
    * Signs an arbitrary {@code signed} object with every signer.
    *
-   * @throws ProtocolException with {@link ProtocolErrorCode#SIGNING_FAILED} if two signers share
-   *     a key or a signer fails, {@link ProtocolErrorCode#NON_CANONICAL_JSON} if {@code signed}
-   *     has a float
+   * @throws ProtocolException with {@link ProtocolErrorCode#SIGNING_FAILED} if two signers share a
+   *     key or a signer fails, {@link ProtocolErrorCode#NON_CANONICAL_JSON} if {@code signed} has a
+   *     float
    */
   public static SignedEnvelope sign(JsonNode signed, List<? extends MetadataSigner> signers) {
     SignedEnvelope unsigned = new SignedEnvelope(signed, List.of());

@@ -80,8 +80,8 @@ public final class Topics {
    *
    * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_TOPIC} if the topic is not
    *     {@code fleet/{deviceId}/...}, {@link ProtocolErrorCode#INVALID_DEVICE_ID} if the device
-   *     level is not a valid device id, {@link ProtocolErrorCode#UNKNOWN_TOPIC_KIND} if the rest
-   *     is not a known kind
+   *     level is not a valid device id, {@link ProtocolErrorCode#UNKNOWN_TOPIC_KIND} if the rest is
+   *     not a known kind
    */
   public static Topic parse(String topic) {
     if (topic == null) {

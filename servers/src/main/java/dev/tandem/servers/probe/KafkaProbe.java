@@ -88,6 +88,7 @@ public final class KafkaProbe implements ServerProbe {
     Properties p = new Properties();
     p.put("bootstrap.servers", endpoint.bootstrapServers());
     p.put("acks", "all");
+    p.put("request.timeout.ms", "10000");
     p.put("delivery.timeout.ms", String.valueOf(TIMEOUT.toMillis()));
     return p;
   }

@@ -34,13 +34,12 @@ public final class MqttProbe implements ServerProbe {
       var options = new MqttConnectionOptions();
       options.setCleanStart(true);
       options.setConnectionTimeout(10);
-      client.connect(options);
       var received = new CompletableFuture<String>();
-      client.subscribe(
-          topic,
-          1,
-          (t, message) ->
-              received.complete(new String(message.getPayload(), StandardCharsets.UTF_8)));
+      // Delivery through the client callback: Paho 1.2.5's per-subscription listener overloads
+      // of MqttClient.subscribe recurse forever.
+      client.setCallback(new FirstMessage(received));
+      client.connect(options);
+      client.subscribe(topic, 1);
       var message = new MqttMessage(id.getBytes(StandardCharsets.UTF_8));
       message.setQos(1);
       client.publish(topic, message);

@@ -25,8 +25,19 @@ public interface ServerProbe {
       return new ProbeResult(
           kind(), false, Duration.ofNanos(System.nanoTime() - start), "interrupted");
     } catch (Exception e) {
-      String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new ProbeResult(kind(), false, Duration.ofNanos(System.nanoTime() - start), reason);
+      return new ProbeResult(kind(), false, Duration.ofNanos(System.nanoTime() - start), reason(e));
     }
+  }
+
+  /** The message of {@code e} followed by those of its causes: the root cause is what helps. */
+  private static String reason(Throwable e) {
+    StringBuilder reason = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (!reason.isEmpty()) {
+        reason.append(": ");
+      }
+      reason.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+    return reason.toString();
   }
 }

@@ -47,8 +47,7 @@ public final class Hex {
   /**
    * Checks that {@code hex} is lower-case hex, of {@code chars} characters unless negative.
    *
-   * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} naming {@code
-   *     what}
+   * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} naming {@code what}
    */
   static void requireHex(String hex, int chars, String what) {
     if (hex == null || hex.isEmpty()) {

@@ -122,6 +122,8 @@ final class JsonFields {
   }
 
   private static String describe(JsonNode value) {
-    return value.isContainerNode() ? value.getNodeType().toString().toLowerCase() : value.toString();
+    return value.isContainerNode()
+        ? value.getNodeType().toString().toLowerCase()
+        : value.toString();
   }
 }

@@ -22,8 +22,8 @@ public record MetadataKey(String keyType, String scheme, String publicKey) {
   /**
    * Validates the key.
    *
-   * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} if a field is
-   *     empty or an Ed25519 public key is not 64 lower-case hex characters
+   * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} if a field is empty
+   *     or an Ed25519 public key is not 64 lower-case hex characters
    */
   public MetadataKey {
     requireText(keyType, "keytype");

@@ -20,8 +20,8 @@ public record RoleKeys(List<String> keyIds, int threshold) {
   /**
    * Validates the role.
    *
-   * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} if there are no
-   *     key ids, a duplicate or malformed key id, or an unreachable threshold
+   * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} if there are no key
+   *     ids, a duplicate or malformed key id, or an unreachable threshold
    */
   public RoleKeys {
     if (keyIds == null || keyIds.isEmpty()) {

@@ -38,8 +38,7 @@ public record RootMetadata(
    * Validates the root.
    *
    * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} if the version is
-   *     below 1, a key id does not match its key, or a role names a key that is not in {@code
-   *     keys}
+   *     below 1, a key id does not match its key, or a role names a key that is not in {@code keys}
    */
   public RootMetadata {
     if (version < 1) {
@@ -54,7 +53,8 @@ public record RootMetadata(
         (id, key) -> {
           String actual = key.keyId();
           if (!actual.equals(id)) {
-            throw malformed("keys: key id " + id + " does not match its key, whose id is " + actual);
+            throw malformed(
+                "keys: key id " + id + " does not match its key, whose id is " + actual);
           }
         });
     checkKnown(rootRole, "root", keys);

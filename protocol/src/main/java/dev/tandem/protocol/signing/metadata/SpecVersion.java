@@ -16,8 +16,8 @@ public final class SpecVersion {
   private SpecVersion() {}
 
   /**
-   * Checks that {@code specVersion} is {@code MAJOR.MINOR.PATCH} with major version 1; later
-   * minor and patch versions are accepted, as TUF clients do.
+   * Checks that {@code specVersion} is {@code MAJOR.MINOR.PATCH} with major version 1; later minor
+   * and patch versions are accepted, as TUF clients do.
    *
    * @throws ProtocolException with {@link ProtocolErrorCode#MALFORMED_METADATA} if not a version,
    *     {@link ProtocolErrorCode#UNSUPPORTED_SPEC_VERSION} if the major version is not 1
@@ -35,7 +35,12 @@ public final class SpecVersion {
     if (!m.group(1).equals("1")) {
       throw new ProtocolException(
           ProtocolErrorCode.UNSUPPORTED_SPEC_VERSION,
-          what + " '" + specVersion + "' has major version " + m.group(1) + "; only 1 is supported");
+          what
+              + " '"
+              + specVersion
+              + "' has major version "
+              + m.group(1)
+              + "; only 1 is supported");
     }
   }
 }

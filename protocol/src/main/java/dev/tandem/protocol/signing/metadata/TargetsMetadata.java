@@ -45,7 +45,11 @@ public record TargetsMetadata(
           if (!path.equals(target.path())) {
             throw new ProtocolException(
                 ProtocolErrorCode.MALFORMED_METADATA,
-                "targets key '" + path + "' differs from its target's path '" + target.path() + "'");
+                "targets key '"
+                    + path
+                    + "' differs from its target's path '"
+                    + target.path()
+                    + "'");
           }
         });
   }
@@ -97,8 +101,7 @@ public record TargetsMetadata(
         .forEachRemaining(
             e ->
                 targets.put(
-                    e.getKey(),
-                    TargetInfo.fromJson(e.getKey(), targetsNode.object(e.getKey()))));
+                    e.getKey(), TargetInfo.fromJson(e.getKey(), targetsNode.object(e.getKey()))));
     return new TargetsMetadata(
         fields.integer("version"), fields.time("expires"), fields.text("spec_version"), targets);
   }

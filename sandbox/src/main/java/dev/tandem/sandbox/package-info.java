@@ -1,0 +1,2 @@
+/** The {@code ./tandem} command: entry point, subcommands and error reporting. */
+package dev.tandem.sandbox;

@@ -1,0 +1,72 @@
+package dev.tandem.sandbox.run;
+
+import dev.tandem.sandbox.config.SandboxConfig;
+import dev.tandem.servers.ServerKind;
+import dev.tandem.servers.stack.ServerStack;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Map;
+
+/** The platform on one machine: its servers, then the platform services that run on them. */
+public final class Sandbox implements AutoCloseable {
+  private final SandboxConfig config;
+  private final ServerStack stack;
+  private final DataDirLock lock;
+
+  private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
+    this.config = config;
+    this.stack = stack;
+    this.lock = lock;
+  }
+
+  /**
+   * Starts every server (embedded or checks nothing for external ones) and reports progress.
+   *
+   * @throws dev.tandem.servers.ServerStartException if one cannot start; the rest are stopped
+   */
+  public static Sandbox start(SandboxConfig config, PrintStream progress) {
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    var stack = new ServerStack(config.stack());
+    long start = System.nanoTime();
+    try {
+      stack.startAll(kind -> progress.printf("  %-9s up%n", kind.key()));
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    progress.printf(
+        "servers ready in %.1f s%n",
+        Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
+    return new Sandbox(config, stack, lock);
+  }
+
+  public ServerStack stack() {
+    return stack;
+  }
+
+  public SandboxConfig config() {
+    return config;
+  }
+
+  /** Prints every endpoint a person or a client needs. */
+  public void printEndpoints(PrintStream out) {
+    Map<ServerKind, String> where = stack.describe();
+    out.println("Tandem sandbox is running. Data: " + config.dataDir());
+    out.printf("  %-9s %s%n", "kafka", where.get(ServerKind.KAFKA));
+    out.printf("  %-9s %s%n", "mqtt", where.get(ServerKind.MQTT));
+    out.printf(
+        "  %-9s %s  access key '%s'%n", "s3", where.get(ServerKind.S3), stack.s3().accessKey());
+    out.printf(
+        "  %-9s %s  user '%s'%n",
+        "postgres", where.get(ServerKind.POSTGRES), stack.postgres().user());
+  }
+
+  @Override
+  public void close() {
+    try {
+      stack.close();
+    } finally {
+      lock.close();
+    }
+  }
+}
