@@ -24,7 +24,9 @@ public final class Ports {
           "%s: %d is not a port (0-65535, 0 picks a free one)".formatted(configKey, port));
     }
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      // Like the servers themselves: connections of an earlier run lingering in TIME_WAIT do
+      // not make a port busy, a listener does.
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -81,10 +81,13 @@ class MessageCodecTest {
 
   @Test
   void refusesMessageWithoutHeader() {
-    byte[] noHeader = SampleMessages.windowSummary().toBuilder().clearHeader().build().toByteArray();
+    byte[] noHeader =
+        SampleMessages.windowSummary().toBuilder().clearHeader().build().toByteArray();
 
     assertRefused(
-        () -> CODEC.decode(noHeader), ProtocolErrorCode.MISSING_HEADER, "WindowSummary has no header");
+        () -> CODEC.decode(noHeader),
+        ProtocolErrorCode.MISSING_HEADER,
+        "WindowSummary has no header");
     assertRefused(() -> CODEC.decode(new byte[0]), ProtocolErrorCode.MISSING_HEADER, "no header");
   }
 

@@ -45,7 +45,8 @@ class MessageRoundTripTest {
 
   @Test
   void inferenceRequestRoundTripsWithTensorShape() {
-    var decoded = assertRoundTrip(MessageCodec.INFERENCE_REQUEST, SampleMessages.inferenceRequest());
+    var decoded =
+        assertRoundTrip(MessageCodec.INFERENCE_REQUEST, SampleMessages.inferenceRequest());
     assertThat(decoded.getInput().getShapeList()).containsExactly(1L, 3L);
     assertThat(decoded.getInput().getValuesList()).containsExactly(0.1f, 0.2f, 0.3f);
   }

@@ -168,7 +168,10 @@ final class SampleMessages {
   }
 
   private static Reading reading(long offsetMs, double value) {
-    return Reading.newBuilder().setTimestampMs(AT.toEpochMilli() + offsetMs).setValue(value).build();
+    return Reading.newBuilder()
+        .setTimestampMs(AT.toEpochMilli() + offsetMs)
+        .setValue(value)
+        .build();
   }
 
   private static com.google.protobuf.ByteString bytes(String text) {

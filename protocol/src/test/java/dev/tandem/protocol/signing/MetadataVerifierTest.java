@@ -27,7 +27,8 @@ class MetadataVerifierTest {
 
   @BeforeEach
   void pinRoot() {
-    pinned = verifier().pin(signRoot(root(1, List.of(rootKey), 1, List.of(targetsKey), 1), rootKey));
+    pinned =
+        verifier().pin(signRoot(root(1, List.of(rootKey), 1, List.of(targetsKey), 1), rootKey));
   }
 
   @Test
@@ -198,7 +199,8 @@ class MetadataVerifierTest {
   @Test
   void rejectsFloatingPointNumbersInSignedMetadata() {
     String json = new String(signTargets(targets(3), targetsKey), StandardCharsets.UTF_8);
-    byte[] withFloat = json.replace("\"version\":3", "\"version\":3.0").getBytes(StandardCharsets.UTF_8);
+    byte[] withFloat =
+        json.replace("\"version\":3", "\"version\":3.0").getBytes(StandardCharsets.UTF_8);
 
     assertRefused(
         () -> verifier().updateTargets(pinned, withFloat),
@@ -210,7 +212,8 @@ class MetadataVerifierTest {
   void pinRefusesRootNotSignedByItsOwnKeys() {
     assertRefused(
         () ->
-            verifier().pin(signRoot(root(1, List.of(rootKey), 1, List.of(targetsKey), 1), strangerKey)),
+            verifier()
+                .pin(signRoot(root(1, List.of(rootKey), 1, List.of(targetsKey), 1), strangerKey)),
         ProtocolErrorCode.UNKNOWN_KEY,
         "root role does not trust");
   }

@@ -17,7 +17,8 @@ final class Repo {
 
   static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
   static final Instant NEXT_YEAR = NOW.plus(365, ChronoUnit.DAYS);
-  static final byte[] ARTIFACT = "pretend this is a SavedModel tarball".getBytes(StandardCharsets.UTF_8);
+  static final byte[] ARTIFACT =
+      "pretend this is a SavedModel tarball".getBytes(StandardCharsets.UTF_8);
   static final String TARGET_PATH = "models/vibration/1.5.0/int8.tar.gz";
 
   private Repo() {}

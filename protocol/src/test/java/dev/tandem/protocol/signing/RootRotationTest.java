@@ -37,7 +37,10 @@ class RootRotationTest {
     TrustedState state = verifier().updateRoot(pinned, signRoot(rotated, oldRootKey, newRootKey));
 
     assertThat(state.root()).isEqualTo(rotated);
-    assertThat(verifier().updateTargets(state, signTargets(targets(1), newTargetsKey)).targetsVersion())
+    assertThat(
+            verifier()
+                .updateTargets(state, signTargets(targets(1), newTargetsKey))
+                .targetsVersion())
         .isEqualTo(1);
   }
 
@@ -136,7 +139,8 @@ class RootRotationTest {
     TrustedState seen4 = verifier().updateTargets(pinned, signTargets(targets(4), oldTargetsKey));
     RootMetadata sameTargets = root(2, List.of(newRootKey), 1, List.of(oldTargetsKey), 1);
 
-    TrustedState state = verifier().updateRoot(seen4, signRoot(sameTargets, oldRootKey, newRootKey));
+    TrustedState state =
+        verifier().updateRoot(seen4, signRoot(sameTargets, oldRootKey, newRootKey));
 
     assertThat(state.targetsVersion()).isEqualTo(4);
     assertRefused(
@@ -153,7 +157,10 @@ class RootRotationTest {
 
     assertThat(state.targetsVersion()).isZero();
     assertThat(state.targets()).isEmpty();
-    assertThat(verifier().updateTargets(state, signTargets(targets(1), newTargetsKey)).targetsVersion())
+    assertThat(
+            verifier()
+                .updateTargets(state, signTargets(targets(1), newTargetsKey))
+                .targetsVersion())
         .isEqualTo(1);
   }
 }

@@ -24,16 +24,15 @@ public final class DemoRunner {
     }
     List<StepResult> results = new ArrayList<>();
     long start = System.nanoTime();
-    Sandbox sandbox;
-    try {
-      sandbox = Sandbox.start(config, progress);
-    } catch (RuntimeException e) {
-      results.add(report(new StepResult("start servers", false, since(start), message(e))));
-      return new DemoReport(false, components, results);
-    }
-    results.add(
-        report(new StepResult("start servers", true, since(start), "all four servers started")));
-    try (sandbox) {
+    try (Sandbox sandbox = Sandbox.open(config)) {
+      try {
+        sandbox.start(progress);
+      } catch (RuntimeException e) {
+        results.add(report(new StepResult("start servers", false, since(start), message(e))));
+        return new DemoReport(false, components, results);
+      }
+      results.add(
+          report(new StepResult("start servers", true, since(start), "all four servers started")));
       for (DemoStep step : steps) {
         StepResult result = runStep(sandbox, step);
         results.add(report(result));

@@ -20,24 +20,27 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Starts every server (embedded or checks nothing for external ones) and reports progress.
+   * Claims the data directory; nothing runs yet. Close the sandbox even if {@link #start} fails, so
+   * servers that did come up are stopped.
+   *
+   * @throws dev.tandem.servers.ServerStartException if another sandbox uses the data directory
+   */
+  public static Sandbox open(SandboxConfig config) {
+    DataDirLock lock = DataDirLock.acquire(config.dataDir());
+    return new Sandbox(config, new ServerStack(config.stack()), lock);
+  }
+
+  /**
+   * Starts every embedded server and checks nothing for external ones, reporting progress.
    *
    * @throws dev.tandem.servers.ServerStartException if one cannot start; the rest are stopped
    */
-  public static Sandbox start(SandboxConfig config, PrintStream progress) {
-    DataDirLock lock = DataDirLock.acquire(config.dataDir());
-    var stack = new ServerStack(config.stack());
-    long start = System.nanoTime();
-    try {
-      stack.startAll(kind -> progress.printf("  %-9s up%n", kind.key()));
-    } catch (RuntimeException e) {
-      lock.close();
-      throw e;
-    }
+  public void start(PrintStream progress) {
+    long begin = System.nanoTime();
+    stack.startAll(kind -> progress.printf("  %-9s up%n", kind.key()));
     progress.printf(
         "servers ready in %.1f s%n",
-        Duration.ofNanos(System.nanoTime() - start).toMillis() / 1000.0);
-    return new Sandbox(config, stack, lock);
+        Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
   }
 
   public ServerStack stack() {

@@ -28,10 +28,9 @@ public final class SandboxCommand implements Callable<Integer> {
       Directories.deleteTree(config.dataDir());
     }
     System.out.println("Starting Tandem sandbox in " + config.dataDir());
-    Sandbox sandbox = Sandbox.start(config, System.out);
-    sandbox.printEndpoints(System.out);
-    System.out.println("Press Ctrl-C to stop.");
+    Sandbox sandbox = Sandbox.open(config);
     CountDownLatch stopped = new CountDownLatch(1);
+    // Registered before anything starts, so Ctrl-C during start-up stops what already runs.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -42,6 +41,9 @@ public final class SandboxCommand implements Callable<Integer> {
                   stopped.countDown();
                 },
                 "tandem-sandbox-stop"));
+    sandbox.start(System.out);
+    sandbox.printEndpoints(System.out);
+    System.out.println("Press Ctrl-C to stop.");
     stopped.await();
     return 0;
   }

@@ -55,6 +55,9 @@ public final class EmbeddedKafka implements EmbeddedServer {
   }
 
   private static void format(Path logDir) throws Exception {
+    if (Files.exists(logDir.resolve("meta.properties"))) {
+      return; // formatted by an earlier run: keep its cluster id and data
+    }
     new Formatter()
         .setNodeId(1)
         .setClusterId(Uuid.randomUuid().toString())
@@ -62,7 +65,6 @@ public final class EmbeddedKafka implements EmbeddedServer {
         .setMetadataLogDirectory(logDir.toString())
         .setControllerListenerName(CONTROLLER)
         .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-        .setIgnoreFormatted(true)
         .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
         .run();
   }

@@ -114,7 +114,7 @@ final class JsonFields {
 
   /** The members of this object, in document order. */
   Iterator<Map.Entry<String, JsonNode>> members() {
-    return node.fields();
+    return node.properties().iterator();
   }
 
   static ProtocolException malformed(String message) {

@@ -23,7 +23,9 @@ class MetadataJsonTest {
   @Test
   void keyIdIsSha256OfTheCanonicalKeyObject() {
     String canonical =
-        "{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\"" + "11".repeat(32) + "\"},"
+        "{\"keytype\":\"ed25519\",\"keyval\":{\"public\":\""
+            + "11".repeat(32)
+            + "\"},"
             + "\"scheme\":\"ed25519\"}";
 
     assertThat(new String(CanonicalJson.canonicalize(ROOT_KEY.toJson()), StandardCharsets.UTF_8))
