@@ -1,0 +1,64 @@
+package dev.tandem.registry.error;
+
+import java.util.Arrays;
+
+/**
+ * The stable error codes of the REST API, each with the HTTP status it answers with. Clients
+ * branch on {@link #code()}: it never changes once published, even if the constant is renamed.
+ */
+public enum ErrorCode {
+  /** The body is not well-formed JSON, or a field has the wrong type. */
+  MALFORMED_REQUEST("MALFORMED_REQUEST", 400),
+  /** The request is well-formed but breaks a rule: a missing field, a value out of range. */
+  VALIDATION_FAILED("VALIDATION_FAILED", 400),
+  /** Any other request the server cannot act on. */
+  BAD_REQUEST("BAD_REQUEST", 400),
+  NOT_FOUND("NOT_FOUND", 404),
+  METHOD_NOT_ALLOWED("METHOD_NOT_ALLOWED", 405),
+  NOT_ACCEPTABLE("NOT_ACCEPTABLE", 406),
+  /** The request conflicts with the current state of the resource. */
+  CONFLICT("CONFLICT", 409),
+  UNSUPPORTED_MEDIA_TYPE("UNSUPPORTED_MEDIA_TYPE", 415),
+  /** A fault of the server; the message carries a reference to find it in the server log. */
+  INTERNAL_ERROR("INTERNAL_ERROR", 500),
+  /** The database cannot be reached; retrying later may succeed. */
+  DATABASE_UNAVAILABLE("DATABASE_UNAVAILABLE", 503),
+  /** The object store cannot be reached; retrying later may succeed. */
+  OBJECT_STORE_UNAVAILABLE("OBJECT_STORE_UNAVAILABLE", 503),
+  /** Any other dependency is down; retrying later may succeed. */
+  SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503);
+
+  private final String code;
+  private final int status;
+
+  ErrorCode(String code, int status) {
+    this.code = code;
+    this.status = status;
+  }
+
+  /** The code as it appears in error bodies. */
+  public String code() {
+    return code;
+  }
+
+  /** The HTTP status this error answers with. */
+  public int status() {
+    return status;
+  }
+
+  /** Whether the same request may succeed later without change (a 5xx from a dependency). */
+  public boolean retriable() {
+    return status == 503;
+  }
+
+  /**
+   * The generic code for an HTTP error status that the framework raised: the first constant with
+   * that status, else {@link #BAD_REQUEST} for a 4xx and {@link #INTERNAL_ERROR} for anything else.
+   */
+  public static ErrorCode forStatus(int status) {
+    return Arrays.stream(values())
+        .filter(code -> code.status == status)
+        .findFirst()
+        .orElse(status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR);
+  }
+}

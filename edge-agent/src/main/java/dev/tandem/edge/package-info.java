@@ -1,0 +1,2 @@
+/** The Tandem edge agent: the device runtime. */
+package dev.tandem.edge;
