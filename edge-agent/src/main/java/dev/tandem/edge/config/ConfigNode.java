@@ -1,6 +1,7 @@
 package dev.tandem.edge.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.ProtocolException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A mapping in the configuration tree that remembers its path and which keys were read, so that
@@ -201,10 +203,10 @@ public final class ConfigNode {
   }
 
   /** Wraps a value's validation error (from a record's constructor) with this key. */
-  public <T> T check(String name, java.util.function.Supplier<T> build) {
+  public <T> T check(String name, Supplier<T> build) {
     try {
       return build.get();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ProtocolException e) {
       throw new ConfigError(name.isEmpty() ? path : key(name), e.getMessage());
     }
   }

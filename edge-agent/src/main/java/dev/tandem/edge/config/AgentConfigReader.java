@@ -1,0 +1,120 @@
+package dev.tandem.edge.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tandem.edge.config.AgentConfig.MqttSettings;
+import dev.tandem.edge.config.AgentConfig.TlsSettings;
+import dev.tandem.protocol.topic.DeviceId;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Reads an agent's YAML file. Every problem is a {@link ConfigError} naming the key path; unknown
+ * keys are refused so a typo never falls back to a default silently. See {@code
+ * edge-agent/README.md} for the format.
+ */
+public final class AgentConfigReader {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private AgentConfigReader() {}
+
+  /**
+   * @throws ConfigError if the file is missing, not YAML, or has a bad key or value
+   */
+  public static AgentConfig read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigError("--config", "file not found: " + file);
+    } catch (IOException e) {
+      throw new ConfigError("--config", "cannot read " + file + ": " + e.getMessage());
+    }
+    return parse(text, file.toAbsolutePath().getParent());
+  }
+
+  /** Parses YAML text; relative paths in it resolve against {@code baseDir}. */
+  public static AgentConfig parse(String yaml, Path baseDir) {
+    JsonNode tree;
+    try {
+      tree = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      throw new ConfigError("(file)", "not valid YAML: " + e.getOriginalMessage());
+    }
+    if (tree == null || tree.isMissingNode()) {
+      throw new ConfigError("(file)", "is empty");
+    }
+    ConfigNode root = new ConfigNode(tree, "");
+    var config = agent(root, baseDir);
+    root.finish();
+    return config;
+  }
+
+  private static AgentConfig agent(ConfigNode root, Path baseDir) {
+    ConfigNode device = root.child("device");
+    DeviceId deviceId = device.check("id", () -> DeviceId.of(device.string("id")));
+    device.finish();
+    MqttSettings mqtt = mqtt(root.child("mqtt"), baseDir);
+    ConfigNode outbox = root.child("outbox");
+    Path outboxDir = baseDir.resolve(outbox.string("dir"));
+    long budget = outbox.longValue("budget-mb", 256, 1, 1 << 20) * 1024 * 1024;
+    outbox.finish();
+    int metricsPort =
+        root.optChild("metrics")
+            .map(
+                m -> {
+                  int port = m.integer("port", 0, -1, 65535);
+                  m.finish();
+                  return port;
+                })
+            .orElse(-1);
+    Duration stateInterval = root.duration("state-interval", Duration.ofSeconds(30));
+    long sampleBudget = root.longValue("sample-budget-bytes-per-second", 2_000, 0, 1L << 30);
+    var streams = root.list("streams", StreamConfigReader::stream);
+    return root.check(
+        "",
+        () ->
+            new AgentConfig(
+                deviceId,
+                mqtt,
+                outboxDir,
+                budget,
+                metricsPort,
+                stateInterval,
+                sampleBudget,
+                streams));
+  }
+
+  private static MqttSettings mqtt(ConfigNode mqtt, Path baseDir) {
+    String url = mqtt.string("url");
+    String username = mqtt.optString("username").orElse(null);
+    char[] password = mqtt.optString("password").map(String::toCharArray).orElse(null);
+    TlsSettings tls =
+        mqtt.optChild("tls")
+            .map(
+                t -> {
+                  var settings =
+                      new TlsSettings(
+                          baseDir.resolve(t.string("trust-store")),
+                          t.optString("trust-store-password").map(String::toCharArray).orElse(null),
+                          t.optString("key-store").map(baseDir::resolve).orElse(null),
+                          t.optString("key-store-password").map(String::toCharArray).orElse(null));
+                  t.finish();
+                  return settings;
+                })
+            .orElse(null);
+    Duration keepAlive = mqtt.duration("keep-alive", Duration.ofSeconds(30));
+    Duration initial = mqtt.duration("reconnect-initial", Duration.ofMillis(500));
+    Duration max = mqtt.duration("reconnect-max", Duration.ofSeconds(30));
+    var settings =
+        mqtt.check(
+            "url", () -> new MqttSettings(url, username, password, tls, keepAlive, initial, max));
+    mqtt.finish();
+    return settings;
+  }
+}
