@@ -55,8 +55,8 @@ public interface TandemConfig {
     /** {@code tandem.mqtt.url}: the broker, e.g. {@code tcp://127.0.0.1:1883}. */
     @NotNull
     @Pattern(
-        regexp = "(tcp|ssl|ws|wss)://[^\\s/?#]+(/[^\\s]*)?",
-        message = "must be an MQTT server URI such as tcp://127.0.0.1:1883 (tcp, ssl, ws or wss)")
+        regexp = "(tcp|ssl)://[^\\s/?#]+:\\d{1,5}/?",
+        message = "must be tcp://host:port or ssl://host:port, e.g. tcp://127.0.0.1:1883")
     String url();
   }
 

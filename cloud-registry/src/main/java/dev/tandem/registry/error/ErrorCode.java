@@ -1,23 +1,27 @@
 package dev.tandem.registry.error;
 
-import java.util.Arrays;
-
 /**
- * The stable error codes of the REST API, each with the HTTP status it answers with. Clients
- * branch on {@link #code()}: it never changes once published, even if the constant is renamed.
+ * The stable error codes of the REST API, each with the HTTP status it answers with. Clients branch
+ * on {@link #code()}: it never changes once published, even if the constant is renamed.
  */
 public enum ErrorCode {
+  /** A request the server cannot act on, when no more precise code applies. */
+  BAD_REQUEST("BAD_REQUEST", 400),
   /** The body is not well-formed JSON, or a field has the wrong type. */
   MALFORMED_REQUEST("MALFORMED_REQUEST", 400),
   /** The request is well-formed but breaks a rule: a missing field, a value out of range. */
   VALIDATION_FAILED("VALIDATION_FAILED", 400),
-  /** Any other request the server cannot act on. */
-  BAD_REQUEST("BAD_REQUEST", 400),
+  /** The request carries no valid credentials. */
+  UNAUTHORIZED("UNAUTHORIZED", 401),
+  /** The caller may not do this. */
+  FORBIDDEN("FORBIDDEN", 403),
   NOT_FOUND("NOT_FOUND", 404),
   METHOD_NOT_ALLOWED("METHOD_NOT_ALLOWED", 405),
   NOT_ACCEPTABLE("NOT_ACCEPTABLE", 406),
   /** The request conflicts with the current state of the resource. */
   CONFLICT("CONFLICT", 409),
+  /** The body is larger than this endpoint accepts. */
+  PAYLOAD_TOO_LARGE("PAYLOAD_TOO_LARGE", 413),
   UNSUPPORTED_MEDIA_TYPE("UNSUPPORTED_MEDIA_TYPE", 415),
   /** A fault of the server; the message carries a reference to find it in the server log. */
   INTERNAL_ERROR("INTERNAL_ERROR", 500),
@@ -52,13 +56,22 @@ public enum ErrorCode {
   }
 
   /**
-   * The generic code for an HTTP error status that the framework raised: the first constant with
-   * that status, else {@link #BAD_REQUEST} for a 4xx and {@link #INTERNAL_ERROR} for anything else.
+   * The generic code for an HTTP error status that the framework raised: {@link #BAD_REQUEST} for a
+   * 4xx without a code of its own, {@link #SERVICE_UNAVAILABLE} for 503 and {@link #INTERNAL_ERROR}
+   * for any other status.
    */
   public static ErrorCode forStatus(int status) {
-    return Arrays.stream(values())
-        .filter(code -> code.status == status)
-        .findFirst()
-        .orElse(status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR);
+    return switch (status) {
+      case 401 -> UNAUTHORIZED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> status >= 400 && status < 500 ? BAD_REQUEST : INTERNAL_ERROR;
+    };
   }
 }

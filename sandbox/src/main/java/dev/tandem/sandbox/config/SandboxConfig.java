@@ -9,10 +9,17 @@ import java.util.Objects;
  *
  * @param dataDir where embedded servers keep their data
  * @param stack which servers to run and where
+ * @param registryPort HTTP port of the control plane; 0 for a free one
  */
-public record SandboxConfig(Path dataDir, StackSpec stack) {
+public record SandboxConfig(Path dataDir, StackSpec stack, int registryPort) {
+  /** The control plane's port in the sandbox: 8080 moved into the sandbox's 1xxxx range. */
+  public static final int SANDBOX_REGISTRY_PORT = 18080;
+
   public SandboxConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(stack, "stack");
+    if (registryPort < 0 || registryPort > 65535) {
+      throw new IllegalArgumentException("registry.port out of range: " + registryPort);
+    }
   }
 }

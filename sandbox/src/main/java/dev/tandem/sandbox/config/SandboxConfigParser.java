@@ -87,7 +87,11 @@ public final class SandboxConfigParser {
                     new S3Endpoint(
                         URI.create(url), credentials.accessKey(), credentials.secretKey(), region)),
             external(ConfigKey.POSTGRES_EXTERNAL, PostgresEndpoint::parse));
-    return new SandboxConfig(dataDir, spec);
+    int registryPort =
+        port(
+            ConfigKey.REGISTRY_PORT,
+            defaultPorts.equals(EmbeddedPorts.ANY) ? 0 : SandboxConfig.SANDBOX_REGISTRY_PORT);
+    return new SandboxConfig(dataDir, spec, registryPort);
   }
 
   private Optional<String> string(ConfigKey key) {

@@ -22,22 +22,38 @@ public final class DemoRunner {
     for (ServerKind kind : ServerKind.values()) {
       components.put(kind.key(), "down");
     }
+    components.put(RegistryReadyStep.COMPONENT, "down");
     List<StepResult> results = new ArrayList<>();
     long start = System.nanoTime();
     try (Sandbox sandbox = Sandbox.open(config)) {
       try {
-        sandbox.start(progress);
+        sandbox.startServers(progress);
       } catch (RuntimeException e) {
         results.add(report(new StepResult("start servers", false, since(start), message(e))));
         return new DemoReport(false, components, results);
       }
       results.add(
           report(new StepResult("start servers", true, since(start), "all four servers started")));
+      long servicesStart = System.nanoTime();
+      try {
+        sandbox.startServices(progress);
+        results.add(
+            report(
+                new StepResult(
+                    "start cloud-registry",
+                    true,
+                    since(servicesStart),
+                    "ready at " + sandbox.registry().baseUri())));
+      } catch (RuntimeException e) {
+        results.add(
+            report(
+                new StepResult("start cloud-registry", false, since(servicesStart), message(e))));
+      }
       for (DemoStep step : steps) {
         StepResult result = runStep(sandbox, step);
         results.add(report(result));
-        if (step instanceof ServerAnswersStep server && result.ok()) {
-          components.put(server.kind().key(), "up");
+        if (result.ok()) {
+          step.component().ifPresent(component -> components.put(component, "up"));
         }
       }
     }

@@ -13,6 +13,7 @@ final class DemoScenario {
     for (ServerKind kind : ServerKind.values()) {
       steps.add(new ServerAnswersStep(kind));
     }
+    steps.add(new RegistryReadyStep());
     return steps;
   }
 }

@@ -3,6 +3,7 @@ package dev.tandem.sandbox.demo;
 import dev.tandem.sandbox.run.Sandbox;
 import dev.tandem.servers.ServerKind;
 import dev.tandem.servers.probe.Probes;
+import java.util.Optional;
 
 /**
  * Proves a server is up by a real request: produce/consume, publish/subscribe, put/get, a query.
@@ -14,8 +15,9 @@ final class ServerAnswersStep implements DemoStep {
     this.kind = kind;
   }
 
-  ServerKind kind() {
-    return kind;
+  @Override
+  public Optional<String> component() {
+    return Optional.of(kind.key());
   }
 
   @Override

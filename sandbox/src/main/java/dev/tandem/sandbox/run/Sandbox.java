@@ -9,9 +9,12 @@ import java.util.Map;
 
 /** The platform on one machine: its servers, then the platform services that run on them. */
 public final class Sandbox implements AutoCloseable {
+  private static final Duration REGISTRY_START_TIMEOUT = Duration.ofSeconds(120);
+
   private final SandboxConfig config;
   private final ServerStack stack;
   private final DataDirLock lock;
+  private RegistryProcess registry;
 
   private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
     this.config = config;
@@ -31,16 +34,53 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Starts every embedded server and checks nothing for external ones, reporting progress.
+   * Starts the servers, then the platform services on them, reporting progress.
+   *
+   * @throws dev.tandem.servers.ServerStartException if something cannot start
+   */
+  public void start(PrintStream progress) {
+    startServers(progress);
+    startServices(progress);
+  }
+
+  /**
+   * Starts every embedded server and checks nothing for external ones.
    *
    * @throws dev.tandem.servers.ServerStartException if one cannot start; the rest are stopped
    */
-  public void start(PrintStream progress) {
+  public void startServers(PrintStream progress) {
     long begin = System.nanoTime();
-    stack.startAll(kind -> progress.printf("  %-9s up%n", kind.key()));
-    progress.printf(
-        "servers ready in %.1f s%n",
-        Duration.ofNanos(System.nanoTime() - begin).toMillis() / 1000.0);
+    stack.startAll(kind -> progress.printf("  %-14s up%n", kind.key()));
+    progress.printf("servers ready in %.1f s%n", seconds(begin));
+  }
+
+  /**
+   * Starts the platform services that exist so far on the running servers: the control plane.
+   *
+   * @throws dev.tandem.servers.ServerStartException if one cannot start or get ready
+   */
+  public void startServices(PrintStream progress) {
+    long begin = System.nanoTime();
+    registry =
+        RegistryProcess.start(
+            ServerOptions.home(),
+            stack,
+            config.registryPort(),
+            config.dataDir().resolve("logs/cloud-registry.log"),
+            REGISTRY_START_TIMEOUT);
+    progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
+  }
+
+  private static double seconds(long beginNanos) {
+    return Duration.ofNanos(System.nanoTime() - beginNanos).toMillis() / 1000.0;
+  }
+
+  /** The running control plane, once {@link #startServices} succeeded. */
+  public RegistryProcess registry() {
+    if (registry == null) {
+      throw new IllegalStateException("cloud-registry is not running");
+    }
+    return registry;
   }
 
   public ServerStack stack() {
@@ -67,6 +107,9 @@ public final class Sandbox implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (registry != null) {
+        registry.close();
+      }
       stack.close();
     } finally {
       lock.close();

@@ -1,0 +1,33 @@
+package dev.tandem.registry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import dev.tandem.testkit.TandemServersResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The packaged application ({@code quarkus-run.jar}) started as its own process. */
+@QuarkusIntegrationTest
+@WithTestResource(TandemServersResource.class)
+class PackagedApplicationIT {
+
+  @Test
+  void packagedAppBecomesReadyWithEveryDependencyUp() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.name", hasItems("Database connections health check", "object-store", "kafka"))
+        .body("checks.status", org.hamcrest.Matchers.everyItem(equalTo("UP")));
+  }
+
+  @Test
+  void packagedAppServesTheApi() {
+    given().get("/api/v1").then().statusCode(200).body("apiVersion", equalTo("v1"));
+    given().get("/api/v1/nothing-here").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+  }
+}
