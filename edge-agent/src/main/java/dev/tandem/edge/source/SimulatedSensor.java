@@ -105,7 +105,8 @@ public final class SimulatedSensor implements ReadingSource {
       case "overheat" ->
           fault.magnitude() * Math.min(1, since / Math.max(1e-9, fault.durationSeconds() / 4));
       case "bearing-fault" -> {
-        // Impulses at an 87 Hz defect frequency, each ringing down within a few milliseconds of the next.
+        // Impulses at an 87 Hz defect frequency, each ringing down within a few milliseconds of the
+        // next.
         double phase = since * 87 % 1.0;
         yield fault.magnitude() * Math.exp(-phase * 8) * Math.sin(2 * Math.PI * 3000 * since);
       }
