@@ -4,6 +4,7 @@ import dev.tandem.sandbox.config.SandboxConfig;
 import dev.tandem.servers.ServerKind;
 import dev.tandem.servers.stack.ServerStack;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -102,6 +103,11 @@ public final class Sandbox implements AutoCloseable {
     out.printf(
         "  %-9s %s  user '%s'%n",
         "postgres", where.get(ServerKind.POSTGRES), stack.postgres().user());
+    if (registry != null) {
+      URI api = registry.baseUri();
+      out.printf("  %-9s %s/api/v1  (Swagger UI: %s/q/swagger-ui)%n", "api", api, api);
+      out.printf("  %-9s %s%n", "api log", registry.logFile());
+    }
   }
 
   @Override
