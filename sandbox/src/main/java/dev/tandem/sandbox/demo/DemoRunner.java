@@ -32,8 +32,7 @@ public final class DemoRunner {
         results.add(report(new StepResult("start servers", false, since(start), message(e))));
         return new DemoReport(false, components, results);
       }
-      results.add(
-          report(new StepResult("start servers", true, since(start), "all four servers started")));
+      results.add(report(new StepResult("start servers", true, since(start), where(sandbox))));
       long servicesStart = System.nanoTime();
       try {
         sandbox.startServices(progress);
@@ -59,6 +58,12 @@ public final class DemoRunner {
     }
     boolean ok = results.stream().allMatch(StepResult::ok);
     return new DemoReport(ok, components, results);
+  }
+
+  private static String where(Sandbox sandbox) {
+    return sandbox.stack().describe().entrySet().stream()
+        .map(e -> e.getKey().key() + " " + e.getValue())
+        .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static StepResult runStep(Sandbox sandbox, DemoStep step) {
