@@ -1,7 +1,11 @@
 package dev.tandem.sandbox;
 
+import dev.tandem.sandbox.bench.BenchCommand;
 import dev.tandem.sandbox.config.ConfigException;
 import dev.tandem.sandbox.demo.DemoCommand;
+import dev.tandem.sandbox.edge.AgentCommand;
+import dev.tandem.sandbox.edge.FleetCommand;
+import dev.tandem.sandbox.nab.NabCommand;
 import dev.tandem.sandbox.run.SandboxCommand;
 import dev.tandem.servers.ServerStartException;
 import java.io.PrintWriter;
@@ -15,7 +19,15 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     versionProvider = TandemVersion.class,
     description = "Tandem: hybrid edge-cloud machine learning for IoT fleets.",
-    subcommands = {SandboxCommand.class, DemoCommand.class, HelpCommand.class})
+    subcommands = {
+      SandboxCommand.class,
+      DemoCommand.class,
+      AgentCommand.class,
+      FleetCommand.class,
+      NabCommand.class,
+      BenchCommand.class,
+      HelpCommand.class
+    })
 public final class TandemMain {
   /** Exit code for a bad configuration value or flag. */
   public static final int EXIT_CONFIG = 2;

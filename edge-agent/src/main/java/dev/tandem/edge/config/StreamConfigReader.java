@@ -137,10 +137,12 @@ final class StreamConfigReader {
             double high = node.number("high", Double.POSITIVE_INFINITY);
             double hysteresis = node.number("hysteresis", 0);
             int debounce = node.integer("debounce", 1, 1, 100_000);
-            node.check("", () -> new ThresholdDetector(low, high, hysteresis, debounce));
+            int clearAfter = node.integer("clear-after", debounce, 1, 10_000_000);
+            node.check(
+                "", () -> new ThresholdDetector(low, high, hysteresis, debounce, clearAfter));
             yield () ->
                 new DetectorBinding(
-                    new ThresholdDetector(low, high, hysteresis, debounce),
+                    new ThresholdDetector(low, high, hysteresis, debounce, clearAfter),
                     EventKind.EVENT_KIND_THRESHOLD,
                     severity);
           }

@@ -105,10 +105,10 @@ public final class SimulatedSensor implements ReadingSource {
       case "overheat" ->
           fault.magnitude() * Math.min(1, since / Math.max(1e-9, fault.durationSeconds() / 4));
       case "bearing-fault" -> {
-        // Impulses at an 87 Hz defect frequency, each ringing down within a few milliseconds of the
-        // next.
+        // Broadband bursts at an 87 Hz defect frequency, each decaying before the next: visible
+        // at any sampling rate, unlike a single resonance tone that a slow sensor would alias.
         double phase = since * 87 % 1.0;
-        yield fault.magnitude() * Math.exp(-phase * 8) * Math.sin(2 * Math.PI * 3000 * since);
+        yield fault.magnitude() * Math.exp(-phase * 4) * gaussian();
       }
       case "stuck" -> 0;
       default -> throw new IllegalArgumentException("unknown fault kind '" + fault.kind() + "'");

@@ -23,6 +23,7 @@ public final class DemoRunner {
       components.put(kind.key(), "down");
     }
     components.put(RegistryReadyStep.COMPONENT, "down");
+    components.put(FleetReachesBrokerStep.COMPONENT, "down");
     List<StepResult> results = new ArrayList<>();
     long start = System.nanoTime();
     try (Sandbox sandbox = Sandbox.open(config)) {

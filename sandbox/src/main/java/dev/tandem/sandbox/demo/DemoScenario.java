@@ -14,6 +14,7 @@ final class DemoScenario {
       steps.add(new ServerAnswersStep(kind));
     }
     steps.add(new RegistryReadyStep());
+    steps.add(new FleetReachesBrokerStep());
     return steps;
   }
 }

@@ -22,6 +22,15 @@ public final class ThresholdDetector implements Detector {
    * @param debounce consecutive readings needed to raise and to clear
    */
   public ThresholdDetector(double low, double high, double hysteresis, int debounce) {
+    this(low, high, hysteresis, debounce, debounce);
+  }
+
+  /**
+   * @param clearAfter consecutive readings back inside that end an event; a burst of short
+   *     excursions stays one event when this is longer than the gaps between them
+   */
+  public ThresholdDetector(
+      double low, double high, double hysteresis, int debounce, int clearAfter) {
     if (Double.isNaN(low) || Double.isNaN(high) || !(low < high)) {
       throw new IllegalArgumentException(
           "threshold needs low < high, got low=%s high=%s".formatted(low, high));
@@ -32,7 +41,7 @@ public final class ThresholdDetector implements Detector {
     this.low = low;
     this.high = high;
     this.hysteresis = hysteresis;
-    this.debounce = new Debounce(debounce);
+    this.debounce = new Debounce(debounce, clearAfter);
   }
 
   @Override

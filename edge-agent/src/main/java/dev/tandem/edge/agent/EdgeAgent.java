@@ -1,0 +1,188 @@
+package dev.tandem.edge.agent;
+
+import dev.tandem.edge.config.AgentConfig;
+import dev.tandem.edge.config.StreamConfig;
+import dev.tandem.edge.metrics.PrometheusEndpoint;
+import dev.tandem.edge.outbox.MessageClass;
+import dev.tandem.edge.outbox.Outbox;
+import dev.tandem.edge.outbox.OutboxConfig;
+import dev.tandem.edge.output.OutboxWriter;
+import dev.tandem.edge.source.Sources;
+import dev.tandem.edge.stream.StreamPipeline;
+import dev.tandem.edge.uplink.LinkState;
+import dev.tandem.edge.uplink.MqttUplink;
+import dev.tandem.protocol.topic.TopicKind;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * One edge agent: streams, outbox, uplink, state reports and metrics. Offline is a normal state:
+ * readings keep flowing into the outbox and drain when the broker is back.
+ */
+public final class EdgeAgent implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(EdgeAgent.class.getName());
+  private static final Duration DRAIN_ON_CLOSE = Duration.ofSeconds(5);
+
+  private final AgentConfig config;
+  private final Outbox outbox;
+  private final OutboxWriter writer;
+  private final MqttUplink uplink;
+  private final List<StreamRunner> runners = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final ScheduledExecutorService scheduler;
+  private final StateReporter reporter;
+  private final PrometheusEndpoint metrics;
+
+  private EdgeAgent(AgentConfig config, Path baseDir, InstantSource clock) {
+    this.config = config;
+    this.outbox =
+        Outbox.open(
+            OutboxConfig.defaults(config.outboxDirectory(), config.outboxBudgetBytes()), clock);
+    MqttUplink[] uplinkRef = new MqttUplink[1];
+    this.writer =
+        new OutboxWriter(
+            config.deviceId(),
+            outbox,
+            clock,
+            config.sampleBudgetBytesPerSecond(),
+            () -> {
+              if (uplinkRef[0] != null) {
+                uplinkRef[0].nudge();
+              }
+            });
+    for (StreamConfig stream : config.streams()) {
+      var pipeline =
+          new StreamPipeline(
+              stream.id(),
+              stream.range(),
+              stream.filters().stream().map(Supplier::get).toList(),
+              stream.detectors().stream().map(Supplier::get).toList(),
+              stream.window(),
+              stream.contextReadings(),
+              stream.sampleEvery(),
+              stream.sampleBatch(),
+              writer);
+      var source = Sources.open(stream.source(), clock.millis(), baseDir, clock, LOG::warning);
+      runners.add(new StreamRunner(source, pipeline));
+    }
+    this.reporter = new StateReporter(config.deviceId(), outbox, writer.counters(), runners, clock);
+    this.uplink =
+        new MqttUplink(
+            config.deviceId(), config.mqtt(), outbox, reporter::lastWill, new SplittableRandom());
+    uplinkRef[0] = uplink;
+    reporter.attach(uplink);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tandem-state"));
+    this.metrics =
+        config.metricsPort() < 0
+            ? null
+            : PrometheusEndpoint.start(config.metricsPort(), reporter::metrics);
+  }
+
+  /**
+   * Starts an agent: opens (or recovers) the outbox, starts every stream and the uplink.
+   *
+   * @param baseDir resolves relative paths of the configuration (CSV files)
+   */
+  public static EdgeAgent start(AgentConfig config, Path baseDir, InstantSource clock) {
+    var agent = new EdgeAgent(config, baseDir, clock);
+    agent.uplink.start();
+    for (StreamRunner runner : agent.runners) {
+      Thread thread = daemon(runner, "tandem-stream-" + runner.pipeline().streamId());
+      agent.threads.add(thread);
+      thread.start();
+    }
+    long interval = config.stateInterval().toMillis();
+    agent.scheduler.scheduleAtFixedRate(agent::reportState, 0, interval, TimeUnit.MILLISECONDS);
+    return agent;
+  }
+
+  private void reportState() {
+    try {
+      outbox.append(MessageClass.STATE, TopicKind.STATE, reporter::stateReport);
+      uplink.nudge();
+    } catch (RuntimeException e) {
+      LOG.warning("state report not queued: " + e.getMessage());
+    }
+  }
+
+  /**
+   * While online, waits up to {@code timeout} for the outbox to empty, so a stopping agent sends
+   * its last windows and state; offline, what is left stays in the outbox for the next start.
+   */
+  private void drain(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (uplink.state() == LinkState.ONLINE
+        && outbox.stats().depth() > 0
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Whether every stream's source has ended (CSV replays, stdin). */
+  public boolean streamsFinished() {
+    return runners.stream().allMatch(StreamRunner::finished);
+  }
+
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  public MqttUplink uplink() {
+    return uplink;
+  }
+
+  public OutboxWriter writer() {
+    return writer;
+  }
+
+  /** Port of the metrics endpoint, or -1 when it is off. */
+  public int metricsPort() {
+    return metrics == null ? -1 : metrics.port();
+  }
+
+  public AgentConfig config() {
+    return config;
+  }
+
+  /** Stops the streams (flushing their windows), sends a last state report and disconnects. */
+  @Override
+  public void close() {
+    runners.forEach(StreamRunner::stop);
+    threads.forEach(Thread::interrupt);
+    for (Thread thread : threads) {
+      try {
+        thread.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    scheduler.shutdownNow();
+    reportState();
+    drain(DRAIN_ON_CLOSE);
+    uplink.close();
+    if (metrics != null) {
+      metrics.close();
+    }
+    outbox.close();
+  }
+
+  private static Thread daemon(Runnable runnable, String name) {
+    Thread thread = new Thread(runnable, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.tandem.sandbox.bench;
+
+import picocli.CommandLine.Command;
+
+/** {@code ./tandem bench}: the benchmarks, one subcommand each. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Run a benchmark; prints JSON and a short table.",
+    subcommands = {EdgeBenchCommand.class})
+public final class BenchCommand {}

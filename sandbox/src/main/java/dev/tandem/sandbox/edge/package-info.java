@@ -1,0 +1,2 @@
+/** {@code ./tandem agent} and {@code ./tandem fleet}: edge agents from the launcher. */
+package dev.tandem.sandbox.edge;
