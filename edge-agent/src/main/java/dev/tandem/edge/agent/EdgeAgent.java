@@ -161,8 +161,9 @@ public final class EdgeAgent implements AutoCloseable {
   /** Stops the streams (flushing their windows), sends a last state report and disconnects. */
   @Override
   public void close() {
+    // No interrupts: a stream thread may be writing to the outbox, and an interrupt during a
+    // FileChannel write closes the channel. Runners stop at their next reading or wake-up.
     runners.forEach(StreamRunner::stop);
-    threads.forEach(Thread::interrupt);
     for (Thread thread : threads) {
       try {
         thread.join(5_000);

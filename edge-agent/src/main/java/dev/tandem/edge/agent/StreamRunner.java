@@ -57,8 +57,10 @@ final class StreamRunner implements Runnable {
     return finished;
   }
 
+  /** Asks the runner to stop; a source blocked waiting for input is woken up. */
   void stop() {
     running = false;
+    source.wakeUp();
   }
 
   StreamPipeline pipeline() {

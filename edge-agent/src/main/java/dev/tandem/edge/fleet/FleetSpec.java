@@ -13,10 +13,19 @@ import java.util.Objects;
  * @param dataDir each agent's outbox lives in {@code dataDir/<device id>}
  * @param window summary window length of every stream
  * @param seed makes the fleet's sensors and faults reproducible
+ * @param faultsAfter each device's first injected fault comes between this and twice this after its
+ *     start
  */
 public record FleetSpec(
-    int devices, String idPrefix, String brokerUri, Path dataDir, Duration window, long seed) {
+    int devices,
+    String idPrefix,
+    String brokerUri,
+    Path dataDir,
+    Duration window,
+    long seed,
+    Duration faultsAfter) {
   public FleetSpec {
+    Objects.requireNonNull(faultsAfter, "faultsAfter");
     Objects.requireNonNull(brokerUri, "brokerUri");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(window, "window");

@@ -3,6 +3,7 @@ package dev.tandem.edge.source;
 import java.time.InstantSource;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,6 +18,7 @@ abstract class QueuedSource implements ReadingSource {
   private final InstantSource clock;
   private final Consumer<String> warnings;
   private final String name;
+  private volatile boolean ended;
   private long dropped;
   private long unparsable;
 
@@ -41,13 +43,25 @@ abstract class QueuedSource implements ReadingSource {
   }
 
   final void end() {
-    queue.offer(END);
+    ended = true;
+    queue.offer(END); // may not fit a full queue: next() also checks the flag
+  }
+
+  @Override
+  public void wakeUp() {
+    end();
   }
 
   @Override
   public boolean next(MutableReading into) throws InterruptedException {
     while (true) {
-      String text = queue.take();
+      String text = queue.poll(100, TimeUnit.MILLISECONDS);
+      if (text == null) {
+        if (ended) {
+          return false;
+        }
+        continue;
+      }
       if (END.equals(text)) {
         return false;
       }

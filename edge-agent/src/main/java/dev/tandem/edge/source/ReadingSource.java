@@ -17,6 +17,12 @@ public interface ReadingSource extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Makes a {@link #next} that is waiting for input return false soon; called from another thread
+   * when the agent stops. Sources that never wait need not do anything.
+   */
+  default void wakeUp() {}
+
   @Override
   default void close() {}
 }

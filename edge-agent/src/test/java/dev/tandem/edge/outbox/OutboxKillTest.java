@@ -63,7 +63,10 @@ class OutboxKillTest {
     Set<Long> ackStarted = new HashSet<>();
     Set<Long> acked = new HashSet<>();
     for (int run = 0; run < KILLS; run++) {
-      for (String line : runAndKill("ack", directory, random, run)) {
+      List<String> got = runAndKill("ack", directory, random, run);
+      ALL.add("RUN " + run);
+      ALL.addAll(got);
+      for (String line : got) {
         assertThat(line).doesNotStartWith("BAD");
         long sequence = line.startsWith("READY") ? 0 : Long.parseLong(line.substring(2));
         switch (line.charAt(0)) {
@@ -77,6 +80,7 @@ class OutboxKillTest {
       }
     }
 
+    copyTree(directory, Path.of("/tmp/obx/fail-" + System.nanoTime()));
     List<OutboxRecord> stored = drain(directory, "ack");
 
     assertStrictlyIncreasing(appended);
@@ -165,6 +169,19 @@ class OutboxKillTest {
     }
     return all;
   }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (var w = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) w::iterator) {
+        Path t = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(t);
+        else Files.copy(f, t);
+      }
+    }
+    java.nio.file.Files.writeString(to.resolve("lines.txt"), String.join("\n", ALL));
+  }
+
+  static final List<String> ALL = new ArrayList<>();
 
   private static Set<Long> sequences(List<OutboxRecord> records) {
     Set<Long> set = new HashSet<>();

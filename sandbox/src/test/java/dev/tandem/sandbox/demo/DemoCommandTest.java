@@ -27,10 +27,10 @@ class DemoCommandTest {
     assertThat(exit).isZero();
     JsonNode json = new ObjectMapper().readTree(Files.readString(report));
     assertThat(json.get("ok").asBoolean()).isTrue();
-    for (String server : new String[] {"kafka", "mqtt", "s3", "postgres", "cloud-registry"}) {
+    for (String server : new String[] {"kafka", "mqtt", "s3", "postgres", "cloud-registry", "fleet"}) {
       assertThat(json.at("/components/" + server).asText()).as(server).isEqualTo("up");
     }
-    assertThat(json.get("steps")).hasSizeGreaterThanOrEqualTo(7);
+    assertThat(json.get("steps")).hasSizeGreaterThanOrEqualTo(8);
     for (JsonNode step : json.get("steps")) {
       assertThat(step.get("ok").asBoolean()).as(step.get("name").asText()).isTrue();
       assertThat(step.get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
