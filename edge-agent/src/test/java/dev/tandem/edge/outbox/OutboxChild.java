@@ -22,7 +22,8 @@ import java.util.SplittableRandom;
  * seq} after an acknowledgement, and {@code BAD seq} (then exit 3) if a polled payload is wrong.
  * Stops by itself after {@link #MAX_RUN} in case nobody kills it.
  *
- * <p>Usage: {@code OutboxChild append|ack DIRECTORY SEED}
+ * <p>Usage: {@code OutboxChild append|ack|large DIRECTORY SEED}; "large" acknowledges like "ack"
+ * but writes records of 64 to 192 KiB.
  */
 final class OutboxChild {
   static final Duration MAX_RUN = Duration.ofSeconds(20);
@@ -38,6 +39,10 @@ final class OutboxChild {
 
   /** The configuration both the child and the verifying test use for {@code mode}. */
   static OutboxConfig config(Path directory, String mode) {
+    if ("large".equals(mode)) {
+      return new OutboxConfig(
+          directory, 1L << 30, 1 << 20, FsyncPolicy.NEVER, Duration.ZERO, EventShedPolicy.REFUSE);
+    }
     return "ack".equals(mode)
         ? new OutboxConfig(
             directory,
@@ -75,10 +80,10 @@ final class OutboxChild {
       long deadline = System.nanoTime() + MAX_RUN.toNanos();
       for (long i = random.nextInt(4); System.nanoTime() < deadline; i++) {
         MessageClass c = CLASSES[(int) (i % CLASSES.length)];
-        long sequence = outbox.append(c, kind(c), TestPayloads::of);
+        long sequence = outbox.append(c, kind(c), s -> TestPayloads.forMode(mode, s));
         child.print("A " + sequence);
-        if ("ack".equals(mode) && random.nextInt(3) == 0) {
-          child.pollAndAcknowledge(random);
+        if (!"append".equals(mode) && random.nextInt(3) == 0) {
+          child.pollAndAcknowledge(mode, random);
         }
       }
     }
@@ -86,9 +91,9 @@ final class OutboxChild {
 
   private final List<Long> pending = new ArrayList<>();
 
-  private void pollAndAcknowledge(SplittableRandom random) throws IOException {
+  private void pollAndAcknowledge(String mode, SplittableRandom random) throws IOException {
     for (OutboxRecord record : outbox.poll(1 + random.nextInt(6))) {
-      if (!TestPayloads.matches(record)) {
+      if (!TestPayloads.matches(mode, record)) {
         print("BAD " + record.sequence());
         System.exit(3);
       }

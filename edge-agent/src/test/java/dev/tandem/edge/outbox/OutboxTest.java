@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -427,6 +429,66 @@ class OutboxTest {
     outbox.abandon();
 
     assertThat(drain(open(always))).hasSize(20).allMatch(TestPayloads::matches);
+  }
+
+  @Test
+  void concurrentAppendersUplinkAndAcker_deliverEverythingOnceInClassOrder() throws Exception {
+    Outbox outbox = open(config().withSizes(64L << 20, 8192));
+    int perThread = 4000;
+    List<Thread> appenders = new ArrayList<>();
+    for (MessageClass c : List.of(MessageClass.SUMMARY, MessageClass.EVENT, MessageClass.SAMPLE)) {
+      appenders.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  append(outbox, c);
+                }
+              }));
+    }
+    BlockingQueue<Long> toAcknowledge = new LinkedBlockingQueue<>();
+    List<OutboxRecord> delivered = new ArrayList<>();
+    Thread uplink =
+        new Thread(
+            () -> {
+              while (delivered.size() < 3 * perThread) {
+                for (OutboxRecord r : outbox.poll(100)) {
+                  delivered.add(r);
+                  toAcknowledge.add(r.sequence());
+                }
+              }
+              toAcknowledge.add(-1L);
+            });
+    Thread acker =
+        new Thread(
+            () -> {
+              try {
+                for (long s = toAcknowledge.take(); s >= 0; s = toAcknowledge.take()) {
+                  outbox.acknowledge(s);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    appenders.forEach(Thread::start);
+    uplink.start();
+    acker.start();
+    for (Thread t : appenders) {
+      t.join();
+    }
+    uplink.join();
+    acker.join();
+
+    assertThat(delivered).allMatch(TestPayloads::matches);
+    assertThat(sequences(delivered)).doesNotHaveDuplicates().hasSize(3 * perThread);
+    for (MessageClass c : List.of(MessageClass.SUMMARY, MessageClass.EVENT, MessageClass.SAMPLE)) {
+      assertThat(delivered.stream().filter(r -> r.messageClass() == c).map(OutboxRecord::sequence))
+          .hasSize(perThread)
+          .isSorted();
+    }
+    OutboxStats stats = outbox.stats();
+    assertThat(stats.depth()).isZero();
+    assertThat(stats.acknowledged()).isEqualTo(3L * perThread);
+    assertThat(segmentFiles()).hasSizeLessThanOrEqualTo(3);
   }
 
   private List<Path> segmentFiles() throws IOException {

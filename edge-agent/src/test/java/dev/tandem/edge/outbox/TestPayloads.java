@@ -27,7 +27,36 @@ final class TestPayloads {
     return bytes;
   }
 
+  /** Patterns for large payloads, so that making one costs a copy rather than a computation. */
+  private static final byte[][] LARGE = new byte[8][];
+
+  static {
+    for (int i = 0; i < LARGE.length; i++) {
+      LARGE[i] = of(i + 1, 192 * 1024);
+    }
+  }
+
+  /**
+   * The payload {@link OutboxChild} writes in {@code mode}: in "large" mode 64 to 192 KiB, the
+   * sequence followed by one of a few fixed patterns.
+   */
+  static byte[] forMode(String mode, long sequence) {
+    if (!"large".equals(mode)) {
+      return of(sequence);
+    }
+    byte[] bytes =
+        Arrays.copyOf(
+            LARGE[(int) (sequence % LARGE.length)],
+            64 * 1024 + Math.floorMod(sequence * 7919, 128 * 1024));
+    ByteBuffer.wrap(bytes).putLong(sequence);
+    return bytes;
+  }
+
   static boolean matches(OutboxRecord record) {
     return Arrays.equals(record.payload(), of(record.sequence()));
+  }
+
+  static boolean matches(String mode, OutboxRecord record) {
+    return Arrays.equals(record.payload(), forMode(mode, record.sequence()));
   }
 }
