@@ -35,6 +35,15 @@ final class AgentScenario {
   }
 
   static AgentConfig config(Path dir, String deviceId, String brokerUri, Path... csvFiles) {
+    return config(dir, deviceId, brokerUri, 0, csvFiles);
+  }
+
+  /**
+   * Like {@link #config(Path, String, String, Path...)}, replaying at {@code speed} times real
+   * time.
+   */
+  static AgentConfig config(
+      Path dir, String deviceId, String brokerUri, double speed, Path... csvFiles) {
     StringBuilder yaml =
         new StringBuilder(
             """
@@ -49,12 +58,12 @@ final class AgentScenario {
       yaml.append(
           """
             - id: s%d
-              source: {type: csv, file: '%s', speed: 0}
+              source: {type: csv, file: '%s', speed: %s}
               range: {min: -1000, max: 1000}
               detectors: [{threshold: {high: 100, hysteresis: 5}}]
               window: {size: 10s, allowed-lateness: 0s}
           """
-              .formatted(i, csvFiles[i]));
+              .formatted(i, csvFiles[i], speed));
     }
     return AgentConfigReader.parse(yaml.toString(), dir);
   }

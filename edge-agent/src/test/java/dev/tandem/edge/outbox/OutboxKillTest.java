@@ -2,6 +2,8 @@ package dev.tandem.edge.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.protocol.topic.TopicKind;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * duplicated, resurrected or corrupted. Most kills land while the child appends; every fourth at a
  * random moment after start, which may be during JVM start-up or recovery. Records of a few bytes
  * are written by one write call that SIGKILL cannot tear; the "large" mode writes records of 64 to
- * 192 KiB, whose writes a kill can cut between pages, so that recovery meets real torn tails.
+ * 192 KiB, whose writes a kill can cut between pages, so that recovery may meet real torn tails
+ * (the test prints how many recoveries did).
  */
 @Timeout(180)
 class OutboxKillTest {
@@ -134,7 +137,7 @@ class OutboxKillTest {
                 "-XX:+UseSerialGC",
                 "-Xmx64m",
                 "-cp",
-                System.getProperty("java.class.path"),
+                childClassPath(),
                 OutboxChild.class.getName(),
                 mode,
                 directory.toString(),
@@ -162,6 +165,21 @@ class OutboxKillTest {
     String text = Files.readString(stdout, StandardCharsets.US_ASCII);
     int end = text.lastIndexOf('\n');
     return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
+  }
+
+  /**
+   * This JVM's class path, led by the directories and jars that hold the child's classes. Surefire
+   * hands its JVM a manifest-only jar as {@code java.class.path} and may delete it while tests
+   * still run, so the class path is not enough on its own.
+   */
+  private static String childClassPath() throws Exception {
+    List<String> entries = new ArrayList<>();
+    for (Class<?> c : List.of(OutboxChild.class, Outbox.class, TopicKind.class)) {
+      entries.add(
+          Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+    }
+    entries.add(System.getProperty("java.class.path"));
+    return String.join(File.pathSeparator, entries);
   }
 
   private static List<OutboxRecord> drain(Path directory, String mode) {

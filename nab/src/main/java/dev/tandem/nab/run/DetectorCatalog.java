@@ -3,8 +3,8 @@ package dev.tandem.nab.run;
 import dev.tandem.edge.detect.Detector;
 import dev.tandem.edge.detect.stat.RobustAnomalyDetector;
 import dev.tandem.edge.detect.stat.RobustDetectorConfig;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -24,8 +24,8 @@ public final class DetectorCatalog {
   private DetectorCatalog() {}
 
   /** The names known, sorted. */
-  public static Set<String> names() {
-    return DETECTORS.keySet();
+  public static List<String> names() {
+    return List.copyOf(DETECTORS.keySet());
   }
 
   /**

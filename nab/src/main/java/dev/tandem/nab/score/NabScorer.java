@@ -7,8 +7,10 @@ import dev.tandem.nab.corpus.Window;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +48,7 @@ public final class NabScorer {
       Consumer<String> warnings) {
     List<LabeledSeries> corpus = new ArrayList<>();
     long rows = 0;
-    List<String> seen = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (ScoredSeries result :
         results.stream().sorted(Comparator.comparing(ScoredSeries::name)).toList()) {
       Optional<List<Window>> labels = windows.windows(result.name());

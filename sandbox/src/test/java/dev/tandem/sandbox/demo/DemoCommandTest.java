@@ -27,7 +27,8 @@ class DemoCommandTest {
     assertThat(exit).isZero();
     JsonNode json = new ObjectMapper().readTree(Files.readString(report));
     assertThat(json.get("ok").asBoolean()).isTrue();
-    for (String server : new String[] {"kafka", "mqtt", "s3", "postgres", "cloud-registry", "fleet"}) {
+    for (String server :
+        new String[] {"kafka", "mqtt", "s3", "postgres", "cloud-registry", "fleet"}) {
       assertThat(json.at("/components/" + server).asText()).as(server).isEqualTo("up");
     }
     assertThat(json.get("steps")).hasSizeGreaterThanOrEqualTo(8);
