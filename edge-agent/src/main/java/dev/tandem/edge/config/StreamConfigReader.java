@@ -4,6 +4,7 @@ import dev.tandem.edge.config.SourceConfig.InjectedFault;
 import dev.tandem.edge.config.SourceConfig.SimulatedProfile;
 import dev.tandem.edge.detect.rule.RateOfChangeDetector;
 import dev.tandem.edge.detect.rule.ThresholdDetector;
+import dev.tandem.edge.detect.stat.RobustAnomalyDetector;
 import dev.tandem.edge.filter.ExponentialSmoothing;
 import dev.tandem.edge.filter.HampelFilter;
 import dev.tandem.edge.filter.MedianFilter;
@@ -156,9 +157,16 @@ final class StreamConfigReader {
                     EventKind.EVENT_KIND_RATE_OF_CHANGE,
                     severity);
           }
+          case "robust-stat" ->
+              // The on-device statistical anomaly detector (the NAB baseline), one configuration
+              // for every stream: its defaults are documented in docs/nab.md.
+              () ->
+                  new DetectorBinding(
+                      RobustAnomalyDetector.withDefaults(), EventKind.EVENT_KIND_ANOMALY, severity);
           default ->
               throw new ConfigError(
-                  item.key(type), "unknown detector (known: threshold, rate-of-change)");
+                  item.key(type),
+                  "unknown detector (known: threshold, rate-of-change, robust-stat)");
         };
     node.finish();
     return supplier;

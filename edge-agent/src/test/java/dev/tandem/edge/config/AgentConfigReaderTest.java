@@ -42,6 +42,7 @@ class AgentConfigReaderTest {
           detectors:
             - threshold: {high: 3, hysteresis: 0.5, debounce: 3, severity: critical}
             - rate-of-change: {max-per-second: 500}
+            - robust-stat: {severity: warning}
           window: {size: 10s, allowed-lateness: 1s}
           sample: {every: 50, batch: 20}
         - id: cabinet.temperature
@@ -69,6 +70,7 @@ class AgentConfigReaderTest {
     assertThat(vibration.filters().get(0).get()).isInstanceOf(HampelFilter.class);
     assertThat(vibration.detectors().get(1).get().kind())
         .isEqualTo(EventKind.EVENT_KIND_RATE_OF_CHANGE);
+    assertThat(vibration.detectors().get(2).get().detector().name()).isEqualTo("robust-stat");
     assertThat(vibration.window().sizeMillis()).isEqualTo(10_000);
     assertThat(vibration.sampleEvery()).isEqualTo(50);
     var temperature = config.streams().get(1);
