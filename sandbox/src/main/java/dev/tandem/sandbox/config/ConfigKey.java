@@ -19,6 +19,7 @@ public enum ConfigKey {
   S3_EXTERNAL("s3.external", "use this S3 store (http(s)://host:port) instead of embedding one"),
   POSTGRES_PORT("postgres.port", "embedded PostgreSQL port"),
   REGISTRY_PORT("registry.port", "HTTP port of the control plane (cloud-registry) on 127.0.0.1"),
+  FLEET_DEVICES("fleet.devices", "simulated edge agents the sandbox runs (0 for none)"),
   POSTGRES_EXTERNAL(
       "postgres.external",
       "use this PostgreSQL (jdbc:postgresql://host:port/db?user=..) instead of embedding one");

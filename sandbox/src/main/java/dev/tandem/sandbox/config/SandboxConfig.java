@@ -10,14 +10,21 @@ import java.util.Objects;
  * @param dataDir where embedded servers keep their data
  * @param stack which servers to run and where
  * @param registryPort HTTP port of the control plane; 0 for a free one
+ * @param fleetDevices simulated edge agents started with the platform; 0 for none
  */
-public record SandboxConfig(Path dataDir, StackSpec stack, int registryPort) {
+public record SandboxConfig(Path dataDir, StackSpec stack, int registryPort, int fleetDevices) {
+  /** The small fleet the sandbox runs unless told otherwise. */
+  public static final int SANDBOX_FLEET_DEVICES = 3;
+
   /** The control plane's port in the sandbox: 8080 moved into the sandbox's 1xxxx range. */
   public static final int SANDBOX_REGISTRY_PORT = 18080;
 
   public SandboxConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(stack, "stack");
+    if (fleetDevices < 0 || fleetDevices > 10_000) {
+      throw new IllegalArgumentException("fleet.devices must be 0-10000, got " + fleetDevices);
+    }
     if (registryPort < 0 || registryPort > 65535) {
       throw new IllegalArgumentException("registry.port out of range: " + registryPort);
     }

@@ -87,11 +87,12 @@ public final class SandboxConfigParser {
                     new S3Endpoint(
                         URI.create(url), credentials.accessKey(), credentials.secretKey(), region)),
             external(ConfigKey.POSTGRES_EXTERNAL, PostgresEndpoint::parse));
+    boolean sandbox = !defaultPorts.equals(EmbeddedPorts.ANY);
     int registryPort =
-        port(
-            ConfigKey.REGISTRY_PORT,
-            defaultPorts.equals(EmbeddedPorts.ANY) ? 0 : SandboxConfig.SANDBOX_REGISTRY_PORT);
-    return new SandboxConfig(dataDir, spec, registryPort);
+        port(ConfigKey.REGISTRY_PORT, sandbox ? SandboxConfig.SANDBOX_REGISTRY_PORT : 0);
+    int fleetDevices =
+        count(ConfigKey.FLEET_DEVICES, sandbox ? SandboxConfig.SANDBOX_FLEET_DEVICES : 0, 10_000);
+    return new SandboxConfig(dataDir, spec, registryPort, fleetDevices);
   }
 
   private Optional<String> string(ConfigKey key) {
@@ -124,6 +125,25 @@ public final class SandboxConfigParser {
               return port;
             })
         .orElse(defaultPort);
+  }
+
+  private int count(ConfigKey key, int defaultValue, int max) {
+    return string(key)
+        .map(
+            raw -> {
+              try {
+                int value = Integer.parseInt(raw);
+                if (value < 0 || value > max) {
+                  throw new ConfigException(
+                      "%s: %d is out of range (0-%d)".formatted(key.key(), value, max));
+                }
+                return value;
+              } catch (NumberFormatException e) {
+                throw new ConfigException(
+                    "%s: '%s' is not a whole number".formatted(key.key(), raw));
+              }
+            })
+        .orElse(defaultValue);
   }
 
   private <T> Optional<T> external(ConfigKey key, Function<String, T> parser) {

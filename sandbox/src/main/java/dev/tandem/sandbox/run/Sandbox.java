@@ -1,11 +1,14 @@
 package dev.tandem.sandbox.run;
 
+import dev.tandem.edge.fleet.FleetSimulator;
+import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.sandbox.config.SandboxConfig;
 import dev.tandem.servers.ServerKind;
 import dev.tandem.servers.stack.ServerStack;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Map;
 
 /** The platform on one machine: its servers, then the platform services that run on them. */
@@ -16,6 +19,7 @@ public final class Sandbox implements AutoCloseable {
   private final ServerStack stack;
   private final DataDirLock lock;
   private RegistryProcess registry;
+  private FleetSimulator fleet;
 
   private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
     this.config = config;
@@ -70,6 +74,19 @@ public final class Sandbox implements AutoCloseable {
             config.dataDir().resolve("logs/cloud-registry.log"),
             REGISTRY_START_TIMEOUT);
     progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
+    if (config.fleetDevices() > 0) {
+      var spec =
+          new FleetSpec(
+              config.fleetDevices(),
+              "sim",
+              stack.mqtt().serverUri(),
+              config.dataDir().resolve("fleet"),
+              Duration.ofSeconds(10),
+              1,
+              Duration.ofSeconds(20));
+      fleet = FleetSimulator.start(spec, InstantSource.system(), n -> {});
+      progress.printf("  %-14s up (%d simulated edge agents)%n", "fleet", config.fleetDevices());
+    }
   }
 
   private static double seconds(long beginNanos) {
@@ -108,11 +125,19 @@ public final class Sandbox implements AutoCloseable {
       out.printf("  %-9s %s/api/v1  (Swagger UI: %s/q/swagger-ui)%n", "api", api, api);
       out.printf("  %-9s %s%n", "api log", registry.logFile());
     }
+    if (fleet != null) {
+      out.printf(
+          "  %-9s %d simulated agents (sim-0001...) publishing to fleet/+/...%n",
+          "fleet", fleet.agents().size());
+    }
   }
 
   @Override
   public void close() {
     try {
+      if (fleet != null) {
+        fleet.close();
+      }
       if (registry != null) {
         registry.close();
       }

@@ -50,6 +50,14 @@ class SandboxConfigParserTest {
   }
 
   @Test
+  void theSandboxRunsASmallFleetUnlessToldOtherwise() {
+    assertThat(parse(Map.of()).fleetDevices()).isEqualTo(SandboxConfig.SANDBOX_FLEET_DEVICES);
+    assertThat(parse(Map.of("fleet.devices", "0")).fleetDevices()).isZero();
+    assertThatThrownBy(() -> parse(Map.of("fleet.devices", "many")))
+        .hasMessage("fleet.devices: 'many' is not a whole number");
+  }
+
+  @Test
   void unknownKeyIsNamed() {
     assertThatThrownBy(() -> parse(Map.of("kafka.prot", "1")))
         .isInstanceOf(ConfigException.class)
