@@ -68,6 +68,10 @@ final class AgentScenario {
     return AgentConfigReader.parse(yaml.toString(), dir);
   }
 
+  static AgentConfig parse(Path dir, String yaml) {
+    return AgentConfigReader.parse(yaml, dir);
+  }
+
   static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -32,12 +32,28 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
    * @param persistent keep sessions and retained messages on disk between runs
    */
   public static EmbeddedMqttBroker start(Path home, int port, boolean persistent) {
+    return start(home, port, persistent, null);
+  }
+
+  /**
+   * A TLS listener besides the plain one.
+   *
+   * @param keyStore the broker's key and certificate (PKCS12 or JKS)
+   * @param password of the key store and of its private key
+   */
+  public record TlsListener(int port, Path keyStore, String password) {}
+
+  /**
+   * Starts the broker with a plain listener on {@code port} and, if {@code tls} is given, a TLS
+   * listener as well.
+   */
+  public static EmbeddedMqttBroker start(Path home, int port, boolean persistent, TlsListener tls) {
     int bound = Ports.claim("mqtt.port", port);
     try {
       Path config = Files.createDirectories(home.resolve("conf"));
       Path data = Files.createDirectories(home.resolve("data"));
       Path extensions = Files.createDirectories(home.resolve("extensions"));
-      Files.writeString(config.resolve("config.xml"), configXml(bound, persistent));
+      Files.writeString(config.resolve("config.xml"), configXml(bound, persistent, tls));
       EmbeddedHiveMQ broker =
           EmbeddedHiveMQ.builder()
               .withConfigurationFolder(config)
@@ -55,7 +71,25 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
     }
   }
 
-  static String configXml(int port, boolean persistent) {
+  static String configXml(int port, boolean persistent, TlsListener tls) {
+    String tlsListener =
+        tls == null
+            ? ""
+            : """
+                <tls-tcp-listener>
+                  <port>%d</port>
+                  <bind-address>%s</bind-address>
+                  <tls>
+                    <keystore>
+                      <path>%s</path>
+                      <password>%s</password>
+                      <private-key-password>%s</private-key-password>
+                    </keystore>
+                  </tls>
+                </tls-tcp-listener>
+            """
+                .formatted(
+                    tls.port(), Ports.LOOPBACK, tls.keyStore(), tls.password(), tls.password());
     return """
         <?xml version="1.0"?>
         <hivemq>
@@ -64,7 +98,7 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
               <port>%d</port>
               <bind-address>%s</bind-address>
             </tcp-listener>
-          </listeners>
+        %s  </listeners>
           <anonymous-usage-statistics>
             <enabled>false</enabled>
           </anonymous-usage-statistics>
@@ -73,7 +107,7 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
           </persistence>
         </hivemq>
         """
-        .formatted(port, Ports.LOOPBACK, persistent ? "file" : "in-memory");
+        .formatted(port, Ports.LOOPBACK, tlsListener, persistent ? "file" : "in-memory");
   }
 
   public MqttEndpoint endpoint() {
