@@ -9,6 +9,7 @@ import dev.tandem.servers.ServerStartException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -48,19 +49,32 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
    * listener as well.
    */
   public static EmbeddedMqttBroker start(Path home, int port, boolean persistent, TlsListener tls) {
+    return start(home, port, persistent, tls, null);
+  }
+
+  /**
+   * Like {@link #start(Path, int, boolean, TlsListener)}; with {@code credentials} (user name to
+   * password) the broker admits only clients presenting one of them, as with per-device credentials
+   * in production.
+   */
+  public static EmbeddedMqttBroker start(
+      Path home, int port, boolean persistent, TlsListener tls, Map<String, String> credentials) {
     int bound = Ports.claim("mqtt.port", port);
     try {
       Path config = Files.createDirectories(home.resolve("conf"));
       Path data = Files.createDirectories(home.resolve("data"));
       Path extensions = Files.createDirectories(home.resolve("extensions"));
       Files.writeString(config.resolve("config.xml"), configXml(bound, persistent, tls));
-      EmbeddedHiveMQ broker =
+      var builder =
           EmbeddedHiveMQ.builder()
               .withConfigurationFolder(config)
               .withDataFolder(data)
               .withExtensionsFolder(extensions)
-              .withoutLoggingBootstrap()
-              .build();
+              .withoutLoggingBootstrap();
+      if (credentials != null) {
+        builder = builder.withEmbeddedExtension(DeviceCredentials.extension(credentials));
+      }
+      EmbeddedHiveMQ broker = builder.build();
       broker.start().get(60, TimeUnit.SECONDS);
       return new EmbeddedMqttBroker(broker, MqttEndpoint.local(bound));
     } catch (IOException | ExecutionException | java.util.concurrent.TimeoutException e) {
