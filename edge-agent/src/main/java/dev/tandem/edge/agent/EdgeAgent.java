@@ -68,6 +68,7 @@ public final class EdgeAgent implements AutoCloseable {
               stream.detectors().stream().map(Supplier::get).toList(),
               stream.window(),
               stream.contextReadings(),
+              stream.contextAfter(),
               stream.sampleEvery(),
               stream.sampleBatch(),
               writer);

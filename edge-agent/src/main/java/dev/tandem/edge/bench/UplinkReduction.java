@@ -92,6 +92,7 @@ public final class UplinkReduction {
                       Severity.SEVERITY_WARNING)),
               WindowSpec.tumbling(Duration.ofSeconds(10), Duration.ZERO),
               32,
+              8, // the agent's default readings after each event
               0,
               1,
               writer);

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * One sensor stream: where its readings come from and what the pipeline does with them. Filters and
  * detectors are factories, so every agent (and every restart) gets fresh state.
  *
- * @param contextReadings readings carried by each event
+ * @param contextReadings readings before each event that it carries (the raising one included)
+ * @param contextAfter readings after each event that it waits for and carries
  * @param sampleEvery keep every n-th reading as a raw training sample, 0 for none
  * @param sampleBatch raw samples per uplink message
  */
@@ -24,6 +25,7 @@ public record StreamConfig(
     List<Supplier<DetectorBinding>> detectors,
     WindowSpec window,
     int contextReadings,
+    int contextAfter,
     int sampleEvery,
     int sampleBatch) {
 

@@ -39,6 +39,7 @@ final class StreamConfigReader {
     var detectors = node.list("detectors", StreamConfigReader::detector);
     WindowSpec window = window(node.child("window"));
     int context = node.integer("context-readings", 32, 1, 10_000);
+    int contextAfter = node.integer("context-after", 8, 0, 10_000);
     int sampleEvery = 0;
     int sampleBatch = 100;
     var sampling = node.optChild("sample");
@@ -52,7 +53,17 @@ final class StreamConfigReader {
     return node.check(
         "id",
         () ->
-            new StreamConfig(id, source, range, filters, detectors, window, context, every, batch));
+            new StreamConfig(
+                id,
+                source,
+                range,
+                filters,
+                detectors,
+                window,
+                context,
+                contextAfter,
+                every,
+                batch));
   }
 
   private static SourceConfig source(ConfigNode node) {

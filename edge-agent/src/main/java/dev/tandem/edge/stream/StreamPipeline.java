@@ -18,6 +18,8 @@ public final class StreamPipeline {
   private final DetectorBinding[] detectors;
   private final WindowAggregator windows;
   private final ReadingHistory history;
+  private final int contextAfter;
+  private final PendingEvents pending;
   private final ReadingHistory samples;
   private final int sampleEvery;
   private final PipelineSink sink;
@@ -26,11 +28,7 @@ public final class StreamPipeline {
   private long events;
   private long untilSample;
 
-  /**
-   * @param contextReadings readings an event carries (the ones leading up to it)
-   * @param sampleEvery keep every n-th reading as a raw training sample; 0 for none
-   * @param sampleBatch raw samples per batch handed to the sink
-   */
+  /** A pipeline whose events carry only the readings leading up to them. */
   public StreamPipeline(
       String streamId,
       ValueRange range,
@@ -41,6 +39,40 @@ public final class StreamPipeline {
       int sampleEvery,
       int sampleBatch,
       PipelineSink sink) {
+    this(
+        streamId,
+        range,
+        filters,
+        detectors,
+        window,
+        contextReadings,
+        0,
+        sampleEvery,
+        sampleBatch,
+        sink);
+  }
+
+  /**
+   * @param contextReadings readings an event carries from before it (the raising one included)
+   * @param contextAfter readings after it the event waits for and carries too, so the cloud sees
+   *     what followed; the event is delayed by that many readings (or until {@link #flush})
+   * @param sampleEvery keep every n-th reading as a raw training sample; 0 for none
+   * @param sampleBatch raw samples per batch handed to the sink
+   */
+  public StreamPipeline(
+      String streamId,
+      ValueRange range,
+      List<ReadingFilter> filters,
+      List<DetectorBinding> detectors,
+      WindowSpec window,
+      int contextReadings,
+      int contextAfter,
+      int sampleEvery,
+      int sampleBatch,
+      PipelineSink sink) {
+    if (contextAfter < 0) {
+      throw new IllegalArgumentException("contextAfter must be >= 0, got " + contextAfter);
+    }
     if (sampleEvery < 0) {
       throw new IllegalArgumentException("sampleEvery must be >= 0, got " + sampleEvery);
     }
@@ -49,7 +81,9 @@ public final class StreamPipeline {
     this.filters = filters.toArray(ReadingFilter[]::new);
     this.detectors = detectors.toArray(DetectorBinding[]::new);
     this.sink = sink;
-    this.history = new ReadingHistory(contextReadings);
+    this.history = new ReadingHistory(contextReadings + contextAfter);
+    this.contextAfter = contextAfter;
+    this.pending = new PendingEvents(8);
     this.samples = new ReadingHistory(Math.max(1, sampleBatch));
     this.sampleEvery = sampleEvery;
     this.untilSample = sampleEvery;
@@ -77,10 +111,17 @@ public final class StreamPipeline {
       filtered = filter.apply(filtered);
     }
     history.add(timestampMillis, filtered);
+    if (pending.size() > 0) {
+      pending.countDown(this::emit);
+    }
     for (DetectorBinding binding : detectors) {
       if (binding.detector().update(timestampMillis, filtered) == DetectorSignal.RAISED) {
         events++;
-        sink.onEvent(streamId, binding, timestampMillis, filtered, history);
+        if (contextAfter == 0) {
+          sink.onEvent(streamId, binding, timestampMillis, filtered, history);
+        } else {
+          pending.add(binding, timestampMillis, filtered, contextAfter, this::emit);
+        }
       }
     }
     windows.add(timestampMillis, filtered);
@@ -88,11 +129,16 @@ public final class StreamPipeline {
 
   /** Emits every open window and pending samples, as at the end of a stream or at shutdown. */
   public void flush() {
+    pending.drain(this::emit);
     windows.flush();
     if (samples.size() > 0) {
       sink.onSamples(streamId, samples);
       samples.clear();
     }
+  }
+
+  private void emit(DetectorBinding binding, long timestampMillis, double value) {
+    sink.onEvent(streamId, binding, timestampMillis, value, history);
   }
 
   private void onWindow(long start, long end, WindowStats stats, long late) {

@@ -78,8 +78,10 @@ class EdgeAgentTest {
       assertThat(summaries.stream().mapToLong(WindowSummary::getCount).sum()).isEqualTo(1_000);
       assertThat(summaries.get(0).getP50()).isBetween(20.0, 23.0);
       assertThat(events).hasSize(5); // a spike every 200 rows
-      assertThat(events.get(0).getContextCount()).isEqualTo(32);
+      assertThat(events.get(0).getContextCount()).isEqualTo(32 + 8); // before and after it
       assertThat(events.get(0).getContext(31).getValue()).isEqualTo(150);
+      assertThat(events.get(0).getContext(31).getTimestampMs())
+          .isEqualTo(events.get(0).getOccurredAtMs());
       assertThat(sequences).doesNotHaveDuplicates();
       assertThat(states).isNotEmpty();
       assertThat(states.get(states.size() - 1).getCountersMap())

@@ -80,6 +80,57 @@ class StreamPipelineTest {
   }
 
   @Test
+  void eventWaitsForTheReadingsAfterItAndCarriesThemToo() {
+    var pipeline =
+        new StreamPipeline(
+            "s",
+            new ValueRange(-100, 100),
+            List.of(),
+            List.of(
+                new DetectorBinding(
+                    new ThresholdDetector(-50, 50, 0, 1),
+                    EventKind.EVENT_KIND_THRESHOLD,
+                    Severity.SEVERITY_WARNING)),
+            WindowSpec.tumbling(Duration.ofSeconds(60), Duration.ZERO),
+            4,
+            3,
+            0,
+            1,
+            sink);
+    for (int i = 0; i < 10; i++) {
+      pipeline.accept(i * 100L, i == 5 ? 99 : i);
+      if (i == 7) {
+        assertThat(outputs).as("still waiting for the third reading after it").isEmpty();
+      }
+    }
+    assertThat(outputs).containsExactly("event at 500 with 7 readings, last 8.0");
+  }
+
+  @Test
+  void pendingEventIsEmittedOnFlush() {
+    var pipeline =
+        new StreamPipeline(
+            "s",
+            new ValueRange(-100, 100),
+            List.of(),
+            List.of(
+                new DetectorBinding(
+                    new ThresholdDetector(-50, 50, 0, 1),
+                    EventKind.EVENT_KIND_THRESHOLD,
+                    Severity.SEVERITY_WARNING)),
+            WindowSpec.tumbling(Duration.ofSeconds(60), Duration.ZERO),
+            4,
+            10,
+            0,
+            1,
+            sink);
+    pipeline.accept(0, 1);
+    pipeline.accept(100, 99);
+    pipeline.flush();
+    assertThat(outputs).containsExactly("event at 100 with 2 readings, last 99.0", "window 2");
+  }
+
+  @Test
   void everyNthReadingIsSampledInBatches() {
     var pipeline = pipeline(10);
     for (int i = 0; i < 100; i++) {
