@@ -68,6 +68,23 @@ final class AgentScenario {
     return AgentConfigReader.parse(yaml.toString(), dir);
   }
 
+  /** One CSV stream replayed as fast as possible, with {@code mqtt} the YAML of the mqtt key. */
+  static AgentConfig oneCsvStream(Path dir, String deviceId, String mqtt, Path csv) {
+    return parse(
+        dir,
+        """
+        device: {id: %s}
+        mqtt: %s
+        outbox: {dir: outbox-%s}
+        state-interval: 1h
+        streams:
+          - id: s0
+            source: {type: csv, file: '%s', speed: 0}
+            window: {size: 10s, allowed-lateness: 0s}
+        """
+            .formatted(deviceId, mqtt, deviceId, csv));
+  }
+
   static AgentConfig parse(Path dir, String yaml) {
     return AgentConfigReader.parse(yaml, dir);
   }

@@ -29,12 +29,12 @@ class DeviceCredentialsTest {
       String url = broker.endpoint().serverUri();
       var good =
           EdgeAgent.start(
-              AgentScenario.parse(dir, yaml("press-17", "s3cret", url, csv)),
+              AgentScenario.oneCsvStream(dir, "press-17", mqtt(url, "press-17", "s3cret"), csv),
               dir,
               InstantSource.system());
       var bad =
           EdgeAgent.start(
-              AgentScenario.parse(dir, yaml("press-18", "guess", url, csv)),
+              AgentScenario.oneCsvStream(dir, "press-18", mqtt(url, "press-18", "guess"), csv),
               dir,
               InstantSource.system());
       try {
@@ -56,17 +56,8 @@ class DeviceCredentialsTest {
     }
   }
 
-  private static String yaml(String device, String password, String url, Path csv) {
-    return """
-        device: {id: %s}
-        mqtt: {url: '%s', username: %s, password: %s, reconnect-initial: 100ms, reconnect-max: 500ms}
-        outbox: {dir: outbox-%s}
-        state-interval: 1h
-        streams:
-          - id: s0
-            source: {type: csv, file: '%s', speed: 0}
-            window: {size: 10s, allowed-lateness: 0s}
-        """
-        .formatted(device, url, device, password, device, csv);
+  private static String mqtt(String url, String user, String password) {
+    return "{url: '%s', username: %s, password: %s, reconnect-initial: 100ms, reconnect-max: 500ms}"
+        .formatted(url, user, password);
   }
 }

@@ -122,12 +122,12 @@ class TlsUplinkTest {
 
       var good =
           EdgeAgent.start(
-              AgentScenario.parse(dir, yaml("tls-good", tlsPort, trusted, csv)),
+              AgentScenario.oneCsvStream(dir, "tls-good", mqtt(tlsPort, trusted), csv),
               dir,
               InstantSource.system());
       var bad =
           EdgeAgent.start(
-              AgentScenario.parse(dir, yaml("tls-bad", tlsPort, untrusted, csv)),
+              AgentScenario.oneCsvStream(dir, "tls-bad", mqtt(tlsPort, untrusted), csv),
               dir,
               InstantSource.system());
       try {
@@ -154,22 +154,9 @@ class TlsUplinkTest {
     }
   }
 
-  private static String yaml(String device, int port, Path trustStore, Path csv) {
-    return """
-        device: {id: %s}
-        mqtt:
-          url: ssl://127.0.0.1:%d
-          reconnect-initial: 100ms
-          reconnect-max: 500ms
-          tls: {trust-store: '%s', trust-store-password: %s}
-        outbox: {dir: outbox-%s}
-        state-interval: 1h
-        streams:
-          - id: s0
-            source: {type: csv, file: '%s', speed: 0}
-            window: {size: 10s, allowed-lateness: 0s}
-        """
-        .formatted(device, port, trustStore, PASSWORD, device, csv);
+  private static String mqtt(int port, Path trustStore) {
+    return "{url: 'ssl://127.0.0.1:%d', reconnect-initial: 100ms, reconnect-max: 500ms, tls: {trust-store: '%s', trust-store-password: %s}}"
+        .formatted(port, trustStore, PASSWORD);
   }
 
   private static void keytool(String... args) throws Exception {

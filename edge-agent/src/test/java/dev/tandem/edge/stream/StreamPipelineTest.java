@@ -81,22 +81,7 @@ class StreamPipelineTest {
 
   @Test
   void eventWaitsForTheReadingsAfterItAndCarriesThemToo() {
-    var pipeline =
-        new StreamPipeline(
-            "s",
-            new ValueRange(-100, 100),
-            List.of(),
-            List.of(
-                new DetectorBinding(
-                    new ThresholdDetector(-50, 50, 0, 1),
-                    EventKind.EVENT_KIND_THRESHOLD,
-                    Severity.SEVERITY_WARNING)),
-            WindowSpec.tumbling(Duration.ofSeconds(60), Duration.ZERO),
-            4,
-            3,
-            0,
-            1,
-            sink);
+    var pipeline = pipeline(4, 3, 0, 1);
     for (int i = 0; i < 10; i++) {
       pipeline.accept(i * 100L, i == 5 ? 99 : i);
       if (i == 7) {
@@ -108,22 +93,7 @@ class StreamPipelineTest {
 
   @Test
   void pendingEventIsEmittedOnFlush() {
-    var pipeline =
-        new StreamPipeline(
-            "s",
-            new ValueRange(-100, 100),
-            List.of(),
-            List.of(
-                new DetectorBinding(
-                    new ThresholdDetector(-50, 50, 0, 1),
-                    EventKind.EVENT_KIND_THRESHOLD,
-                    Severity.SEVERITY_WARNING)),
-            WindowSpec.tumbling(Duration.ofSeconds(60), Duration.ZERO),
-            4,
-            10,
-            0,
-            1,
-            sink);
+    var pipeline = pipeline(4, 10, 0, 1);
     pipeline.accept(0, 1);
     pipeline.accept(100, 99);
     pipeline.flush();
@@ -140,6 +110,11 @@ class StreamPipelineTest {
   }
 
   private StreamPipeline pipeline(int sampleEvery) {
+    return pipeline(32, 0, sampleEvery, 5);
+  }
+
+  private StreamPipeline pipeline(
+      int contextBefore, int contextAfter, int sampleEvery, int sampleBatch) {
     return new StreamPipeline(
         "s",
         new ValueRange(-100, 100),
@@ -150,9 +125,10 @@ class StreamPipelineTest {
                 EventKind.EVENT_KIND_THRESHOLD,
                 Severity.SEVERITY_WARNING)),
         WindowSpec.tumbling(Duration.ofSeconds(60), Duration.ZERO),
-        32,
+        contextBefore,
+        contextAfter,
         sampleEvery,
-        5,
+        sampleBatch,
         sink);
   }
 }
