@@ -217,7 +217,11 @@ public final class ConfigNode {
     return value == null || value.isNull() ? null : value;
   }
 
-  static Duration parseDuration(String text) {
+  /**
+   * Parses {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 {@code
+   * PT10S}; null if it is none of these.
+   */
+  public static Duration parseDuration(String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     try {
       if (t.startsWith("pt") || t.startsWith("p")) {

@@ -1,5 +1,7 @@
 package dev.tandem.edge.filter;
 
+import dev.tandem.edge.rolling.SortedWindow;
+
 /**
  * Hampel outlier filter: a reading further than {@code sigmas} robust standard deviations (1.4826 x
  * MAD) from the median of the last {@code window} readings is replaced by that median; others pass
@@ -9,7 +11,7 @@ public final class HampelFilter implements ReadingFilter {
   /** Scales a median absolute deviation to a standard deviation under normal noise. */
   static final double MAD_TO_SIGMA = 1.4826;
 
-  private final SlidingWindow window;
+  private final SortedWindow window;
   private final double[] scratch;
   private final double sigmas;
   private long replaced;
@@ -25,7 +27,7 @@ public final class HampelFilter implements ReadingFilter {
     if (!(sigmas > 0) || Double.isInfinite(sigmas)) {
       throw new IllegalArgumentException("hampel sigmas must be positive, got " + sigmas);
     }
-    this.window = new SlidingWindow(window);
+    this.window = new SortedWindow(window);
     this.scratch = new double[window];
     this.sigmas = sigmas;
   }

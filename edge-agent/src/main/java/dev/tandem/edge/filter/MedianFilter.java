@@ -1,8 +1,10 @@
 package dev.tandem.edge.filter;
 
+import dev.tandem.edge.rolling.SortedWindow;
+
 /** Replaces each reading by the median of the last {@code window} readings. */
 public final class MedianFilter implements ReadingFilter {
-  private final SlidingWindow window;
+  private final SortedWindow window;
 
   /**
    * @param window readings in the median, at least 1
@@ -12,7 +14,7 @@ public final class MedianFilter implements ReadingFilter {
     if (window < 1) {
       throw new IllegalArgumentException("median window must be at least 1, got " + window);
     }
-    this.window = new SlidingWindow(window);
+    this.window = new SortedWindow(window);
   }
 
   @Override

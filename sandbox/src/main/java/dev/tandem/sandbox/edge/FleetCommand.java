@@ -1,5 +1,6 @@
 package dev.tandem.sandbox.edge;
 
+import dev.tandem.edge.config.ConfigNode;
 import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.sandbox.config.ConfigException;
@@ -98,12 +99,10 @@ public final class FleetCommand implements Callable<Integer> {
   }
 
   private static Duration parseWindow(String text) {
-    try {
-      return text.endsWith("ms")
-          ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
-          : Duration.ofSeconds(Long.parseLong(text.replaceFirst("s$", "")));
-    } catch (NumberFormatException e) {
+    Duration window = ConfigNode.parseDuration(text);
+    if (window == null || window.isNegative() || window.isZero()) {
       throw new ConfigException("--window: '" + text + "' is not a duration like 10s or 500ms");
     }
+    return window;
   }
 }

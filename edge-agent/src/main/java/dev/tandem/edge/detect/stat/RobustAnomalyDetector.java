@@ -2,6 +2,7 @@ package dev.tandem.edge.detect.stat;
 
 import dev.tandem.edge.detect.Detector;
 import dev.tandem.edge.detect.DetectorSignal;
+import dev.tandem.edge.rolling.SortedWindow;
 import java.util.Objects;
 
 /**

@@ -3,6 +3,7 @@ package dev.tandem.edge.detect.stat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.edge.rolling.SortedWindow;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;

@@ -1,19 +1,20 @@
-package dev.tandem.edge.detect.stat;
+package dev.tandem.edge.rolling;
 
 import java.util.Arrays;
 
 /**
  * The last {@code capacity} values in arrival order and in sorted order, for exact rolling
  * quantiles. Adding a value costs O(capacity) (two binary searches and two array shifts) and
- * allocates nothing; both arrays are allocated once.
+ * allocates nothing; both arrays are allocated once. Filters (median, Hampel) and the statistical
+ * detector share it.
  */
-final class SortedWindow {
+public final class SortedWindow {
   private final double[] arrival;
   private final double[] sorted;
   private int size;
   private int oldest;
 
-  SortedWindow(int capacity) {
+  public SortedWindow(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("window capacity must be at least 1, got " + capacity);
     }
@@ -22,7 +23,7 @@ final class SortedWindow {
   }
 
   /** Adds a value (finite), evicting the oldest when full. */
-  void add(double value) {
+  public void add(double value) {
     if (size == arrival.length) {
       double evicted = arrival[oldest];
       int at = Arrays.binarySearch(sorted, 0, size, evicted);
@@ -42,18 +43,18 @@ final class SortedWindow {
     size++;
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  boolean isFull() {
+  public boolean isFull() {
     return size == arrival.length;
   }
 
   /**
    * The {@code q}-quantile (0..1) by linear interpolation between order statistics; needs size > 0.
    */
-  double quantile(double q) {
+  public double quantile(double q) {
     double position = q * (size - 1);
     int below = (int) position;
     int above = Math.min(below + 1, size - 1);
@@ -62,20 +63,20 @@ final class SortedWindow {
   }
 
   /** The {@code rank}-th smallest value (0-based). */
-  double at(int rank) {
+  public double at(int rank) {
     return sorted[rank];
   }
 
-  double min() {
+  public double min() {
     return sorted[0];
   }
 
-  double max() {
+  public double max() {
     return sorted[size - 1];
   }
 
   /** How many values are strictly greater than {@code value}. */
-  int countAbove(double value) {
+  public int countAbove(double value) {
     int lo = 0;
     int hi = size;
     while (lo < hi) {
@@ -89,7 +90,34 @@ final class SortedWindow {
     return size - lo;
   }
 
-  void clear() {
+  /** The median; needs size > 0. */
+  public double median() {
+    return quantile(0.5);
+  }
+
+  /**
+   * The median absolute deviation from {@code center}, using {@code scratch} (length at least the
+   * capacity) so nothing is allocated; needs size > 0.
+   */
+  public double medianAbsoluteDeviation(double center, double[] scratch) {
+    for (int i = 0; i < size; i++) {
+      scratch[i] = Math.abs(sorted[i] - center);
+    }
+    // Small windows: insertion sort beats anything cleverer and allocates nothing.
+    for (int i = 1; i < size; i++) {
+      double v = scratch[i];
+      int j = i - 1;
+      while (j >= 0 && scratch[j] > v) {
+        scratch[j + 1] = scratch[j];
+        j--;
+      }
+      scratch[j + 1] = v;
+    }
+    int mid = size >>> 1;
+    return (size & 1) == 1 ? scratch[mid] : 0.5 * (scratch[mid - 1] + scratch[mid]);
+  }
+
+  public void clear() {
     size = 0;
     oldest = 0;
   }

@@ -1,0 +1,2 @@
+/** Rolling statistics over the last readings of a stream, allocation-free. */
+package dev.tandem.edge.rolling;
