@@ -44,13 +44,7 @@ class OutboxSheddingTest {
   }
 
   private static long append(Outbox outbox, MessageClass c) {
-    TopicKind kind =
-        switch (c) {
-          case EVENT -> TopicKind.EVENTS;
-          case SUMMARY -> TopicKind.TELEMETRY;
-          case SAMPLE -> TopicKind.SAMPLES;
-          case STATE -> TopicKind.STATE;
-        };
+    TopicKind kind = TestPayloads.kindOf(c);
     return outbox.append(c, kind, s -> TestPayloads.of(s, PAYLOAD));
   }
 

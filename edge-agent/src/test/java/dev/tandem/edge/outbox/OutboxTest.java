@@ -48,13 +48,7 @@ class OutboxTest {
   }
 
   private static long append(Outbox outbox, MessageClass c) {
-    TopicKind kind =
-        switch (c) {
-          case EVENT -> TopicKind.EVENTS;
-          case SUMMARY -> TopicKind.TELEMETRY;
-          case SAMPLE -> TopicKind.SAMPLES;
-          case STATE -> TopicKind.STATE;
-        };
+    TopicKind kind = TestPayloads.kindOf(c);
     return outbox.append(c, kind, TestPayloads::of);
   }
 

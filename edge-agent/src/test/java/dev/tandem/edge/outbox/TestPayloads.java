@@ -1,5 +1,6 @@
 package dev.tandem.edge.outbox;
 
+import dev.tandem.protocol.topic.TopicKind;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -8,6 +9,16 @@ final class TestPayloads {
   private TestPayloads() {}
 
   /** 8 to 120 bytes: the sequence, then bytes of a xorshift stream seeded by it. */
+  /** The topic a record of this class goes to. */
+  static TopicKind kindOf(MessageClass messageClass) {
+    return switch (messageClass) {
+      case EVENT -> TopicKind.EVENTS;
+      case SUMMARY -> TopicKind.TELEMETRY;
+      case SAMPLE -> TopicKind.SAMPLES;
+      case STATE -> TopicKind.STATE;
+    };
+  }
+
   static byte[] of(long sequence) {
     int length = 8 + Math.floorMod(sequence * 7919, 113);
     return of(sequence, length);
