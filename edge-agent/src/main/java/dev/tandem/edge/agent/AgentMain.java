@@ -1,7 +1,7 @@
 package dev.tandem.edge.agent;
 
+import dev.tandem.config.ConfigError;
 import dev.tandem.edge.config.AgentConfigReader;
-import dev.tandem.edge.config.ConfigError;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;

@@ -1,15 +1,11 @@
 package dev.tandem.edge.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tandem.config.ConfigError;
+import dev.tandem.config.ConfigNode;
+import dev.tandem.config.YamlConfig;
 import dev.tandem.edge.config.AgentConfig.MqttSettings;
 import dev.tandem.edge.config.AgentConfig.TlsSettings;
 import dev.tandem.protocol.topic.DeviceId;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -19,40 +15,19 @@ import java.time.Duration;
  * edge-agent/README.md} for the format.
  */
 public final class AgentConfigReader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   private AgentConfigReader() {}
 
   /**
    * @throws ConfigError if the file is missing, not YAML, or has a bad key or value
    */
   public static AgentConfig read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new ConfigError("--config", "file not found: " + file);
-    } catch (IOException e) {
-      throw new ConfigError("--config", "cannot read " + file + ": " + e.getMessage());
-    }
-    return parse(text, file.toAbsolutePath().getParent());
+    Path baseDir = file.toAbsolutePath().getParent();
+    return YamlConfig.read(file, root -> agent(root, baseDir));
   }
 
   /** Parses YAML text; relative paths in it resolve against {@code baseDir}. */
   public static AgentConfig parse(String yaml, Path baseDir) {
-    JsonNode tree;
-    try {
-      tree = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new ConfigError("(file)", "not valid YAML: " + e.getOriginalMessage());
-    }
-    if (tree == null || tree.isMissingNode()) {
-      throw new ConfigError("(file)", "is empty");
-    }
-    ConfigNode root = new ConfigNode(tree, "");
-    var config = agent(root, baseDir);
-    root.finish();
-    return config;
+    return YamlConfig.parse(yaml, root -> agent(root, baseDir));
   }
 
   private static AgentConfig agent(ConfigNode root, Path baseDir) {

@@ -1,5 +1,7 @@
 package dev.tandem.edge.config;
 
+import dev.tandem.config.ConfigError;
+import dev.tandem.config.ConfigNode;
 import dev.tandem.edge.config.SourceConfig.InjectedFault;
 import dev.tandem.edge.config.SourceConfig.SimulatedProfile;
 import dev.tandem.edge.detect.rule.RateOfChangeDetector;

@@ -3,6 +3,7 @@ package dev.tandem.edge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.config.ConfigError;
 import dev.tandem.edge.filter.HampelFilter;
 import dev.tandem.protocol.v1.EventKind;
 import java.nio.file.Path;

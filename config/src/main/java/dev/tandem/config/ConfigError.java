@@ -1,4 +1,4 @@
-package dev.tandem.edge.config;
+package dev.tandem.config;
 
 /** The configuration is invalid; the message starts with the offending key path. */
 public final class ConfigError extends RuntimeException {

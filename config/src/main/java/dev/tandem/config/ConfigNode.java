@@ -1,4 +1,4 @@
-package dev.tandem.edge.config;
+package dev.tandem.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ProtocolException;
@@ -22,6 +22,11 @@ public final class ConfigNode {
   private final JsonNode node;
   private final String path;
   private final Set<String> read = new HashSet<>();
+
+  /** The root of a configuration tree; errors name keys from here. */
+  public static ConfigNode root(JsonNode tree) {
+    return new ConfigNode(tree, "");
+  }
 
   ConfigNode(JsonNode node, String path) {
     if (!node.isObject()) {
