@@ -159,6 +159,11 @@ public final class MessageCodec<T extends Message> {
     return message;
   }
 
+  /** The header of a message of this codec's type. */
+  public Header headerOf(T message) {
+    return header.apply(Objects.requireNonNull(message, "message"));
+  }
+
   /**
    * Checks the header and serializes {@code message}.
    *
