@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
@@ -33,6 +34,7 @@ public final class Outbox implements AutoCloseable {
   static final int ACK_COMPACTION_ENTRIES = 16_384;
 
   private final Object lock = new Object();
+  private final List<Long> reserved = new ArrayList<>();
   private final OutboxConfig config;
   private final FileChannel lockChannel;
   private final OutboxStore store;
@@ -141,7 +143,9 @@ public final class Outbox implements AutoCloseable {
     synchronized (lock) {
       requireOpenAndNotEncoding();
       try {
-        return store.reserve();
+        long sequence = store.reserve();
+        reserved.add(sequence);
+        return sequence;
       } catch (IOException e) {
         throw new OutboxException(OutboxErrorCode.IO, "could not record a sequence: " + e, e);
       }
@@ -199,6 +203,17 @@ public final class Outbox implements AutoCloseable {
     synchronized (lock) {
       requireOpen();
       store.requeue();
+    }
+  }
+
+  /**
+   * The sequence numbers handed out by {@link #reserveSequence()} since this outbox was opened (one
+   * per connection, so few): an end-to-end audit expects no record under them unless the broker
+   * published the last will.
+   */
+  public List<Long> reservedSequences() {
+    synchronized (lock) {
+      return List.copyOf(reserved);
     }
   }
 

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Bridge implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Bridge.class);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration KAFKA_FAILURE_MEMORY = Duration.ofSeconds(30);
 
   private final BridgeConfig config;
   private final MessageValidator validator;
@@ -43,6 +44,7 @@ public final class Bridge implements AutoCloseable {
   private final BridgeMetrics metrics;
   private final InFlight inFlight = new InFlight();
   private final AtomicBoolean stopping = new AtomicBoolean();
+  private volatile long lastKafkaFailureNanos = System.nanoTime() - KAFKA_FAILURE_MEMORY.toNanos();
   private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaProducer<byte[], byte[]> deadLetterProducer;
   private final ScheduledExecutorService retries;
@@ -181,6 +183,7 @@ public final class Bridge implements AutoCloseable {
       return;
     }
     metrics.retried();
+    lastKafkaFailureNanos = System.nanoTime();
     LOG.warn(
         "Kafka did not take a record for {} ({}); retrying in {}",
         record.topic(),
@@ -195,6 +198,11 @@ public final class Bridge implements AutoCloseable {
   /** Messages received and not yet acknowledged to the broker. */
   public int inFlight() {
     return inFlight.count();
+  }
+
+  /** False while Kafka failed to take a record within the last 30 seconds. */
+  public boolean kafkaHealthy() {
+    return System.nanoTime() - lastKafkaFailureNanos > KAFKA_FAILURE_MEMORY.toNanos();
   }
 
   /** Whether the broker connection is up. */

@@ -85,6 +85,13 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
     }
   }
 
+  /**
+   * Messages the broker keeps per offline persistent session (HiveMQ's default is 1,000, like
+   * Mosquitto's): the ingest bridge's session must hold what the whole fleet sends while the bridge
+   * restarts, about a minute of traffic at 100,000 messages per second.
+   */
+  static final int MAX_QUEUED_MESSAGES = 5_000_000;
+
   static String configXml(int port, boolean persistent, TlsListener tls) {
     String tlsListener =
         tls == null
@@ -119,9 +126,20 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
           <persistence>
             <mode>%s</mode>
           </persistence>
+          <mqtt>
+            <queued-messages>
+              <max-queue-size>%d</max-queue-size>
+              <strategy>discard</strategy>
+            </queued-messages>
+          </mqtt>
         </hivemq>
         """
-        .formatted(port, Ports.LOOPBACK, tlsListener, persistent ? "file" : "in-memory");
+        .formatted(
+            port,
+            Ports.LOOPBACK,
+            tlsListener,
+            persistent ? "file" : "in-memory",
+            MAX_QUEUED_MESSAGES);
   }
 
   public MqttEndpoint endpoint() {
