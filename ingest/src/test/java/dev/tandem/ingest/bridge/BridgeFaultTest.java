@@ -47,15 +47,7 @@ class BridgeFaultTest {
   }
 
   @AfterEach
-  void stopServers() throws Exception {
-    try (var logs = java.nio.file.Files.list(dir)) {
-      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
-        java.nio.file.Files.copy(
-            log,
-            Path.of("/tmp/" + log.getFileName()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
+  void stopServers() {
     if (fleet != null) {
       fleet.close();
     }
