@@ -189,6 +189,34 @@ public final class ConfigNode {
     return result;
   }
 
+  /** The keys of this mapping, in file order, all marked as read. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    read.addAll(keys);
+    return keys;
+  }
+
+  /** A list of non-empty text values; an absent list is empty. */
+  public List<String> stringList(String name) {
+    JsonNode value = value(name);
+    List<String> result = new ArrayList<>();
+    if (value == null) {
+      return result;
+    }
+    if (!value.isArray()) {
+      throw new ConfigError(key(name), "must be a list");
+    }
+    for (int i = 0; i < value.size(); i++) {
+      JsonNode item = value.get(i);
+      if (!item.isValueNode() || item.asText().isBlank()) {
+        throw new ConfigError(key(name) + "[" + i + "]", "must be a non-empty text value");
+      }
+      result.add(item.asText().trim());
+    }
+    return result;
+  }
+
   /** The single key of a one-key mapping such as {@code {hampel: {window: 7}}}. */
   public String onlyKey() {
     if (node.size() != 1) {

@@ -1,8 +1,8 @@
 package dev.tandem.sandbox.edge;
 
+import dev.tandem.config.ConfigError;
 import dev.tandem.edge.agent.EdgeAgent;
 import dev.tandem.edge.config.AgentConfigReader;
-import dev.tandem.edge.config.ConfigError;
 import dev.tandem.sandbox.config.ConfigException;
 import java.nio.file.Path;
 import java.time.InstantSource;

@@ -1,6 +1,6 @@
 package dev.tandem.sandbox.edge;
 
-import dev.tandem.edge.config.ConfigNode;
+import dev.tandem.config.ConfigNode;
 import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.sandbox.config.ConfigException;
