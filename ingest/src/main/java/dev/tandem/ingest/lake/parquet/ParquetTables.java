@@ -93,6 +93,15 @@ public final class ParquetTables {
     }
   }
 
+  /** The number of rows in a Parquet file, from its footer. */
+  public static long rowCount(byte[] bytes) {
+    try (ParquetFileReader reader = open(bytes)) {
+      return reader.getRecordCount();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the footer of a Parquet file", e);
+    }
+  }
+
   private static ParquetFileReader open(byte[] bytes) throws IOException {
     ParquetReadOptions options =
         ParquetReadOptions.builder(new PlainParquetConfiguration())
