@@ -140,6 +140,10 @@ public final class LakeWriter implements AutoCloseable {
                 writers.get(new TopicPartition(record.topic(), record.partition()));
             if (writer != null) {
               writer.add(record);
+              if (writer.full()) {
+                // Size limits hold inside a poll's batch too, not only between polls.
+                flushAndCommit(writer, new TopicPartition(record.topic(), record.partition()));
+              }
             }
           }
           flushDue(false);

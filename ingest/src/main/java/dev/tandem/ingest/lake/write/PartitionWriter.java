@@ -183,9 +183,12 @@ public final class PartitionWriter {
     if (!hasUncommitted()) {
       return false;
     }
-    return heldRows >= config.flushMaxRows()
-        || heldBytes >= config.flushMaxBytes()
-        || nowNanos - heldSinceNanos >= config.flushMaxAge().toNanos();
+    return full() || nowNanos - heldSinceNanos >= config.flushMaxAge().toNanos();
+  }
+
+  /** Whether the held rows or bytes reached their limit. */
+  public boolean full() {
+    return heldRows >= config.flushMaxRows() || heldBytes >= config.flushMaxBytes();
   }
 
   /** Whether records were consumed since the last commit. */
