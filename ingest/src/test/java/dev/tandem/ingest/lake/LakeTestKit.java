@@ -148,7 +148,7 @@ final class LakeTestKit {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("timed out waiting for " + what).isLessThan(deadline);
-      Thread.sleep(50);
+      Thread.sleep(200);
     }
   }
 }
