@@ -35,13 +35,7 @@ class LakeStoreOutageTest {
     try (TcpProxy link = TcpProxy.cutTo(s3.url().getHost(), s3.url().getPort());
         KafkaProducer<byte[], byte[]> producer = LakeTestKit.producer(config)) {
       link.restore();
-      S3Endpoint viaLink =
-          new S3Endpoint(
-              URI.create("http://127.0.0.1:" + link.port()),
-              s3.accessKey(),
-              s3.secretKey(),
-              s3.region());
-      try (LakeWriter writer = LakeWriter.start(config, S3Clients.minio(viaLink))) {
+      try (LakeWriter writer = LakeWriter.start(config, S3Clients.minio(through(link, s3)))) {
         LakeTestKit.sendSummaries(producer, config, 1, 10);
         LakeTestKit.await("10 rows", 30, () -> telemetry(reader).size() == 10);
 
@@ -71,6 +65,40 @@ class LakeStoreOutageTest {
             reader.files(LakeDatasets.TELEMETRY, TimeRange.ALL).stream()
                 .map(LakeFile::name)
                 .toList());
+  }
+
+  @Test
+  void takingOverAPartitionWaitsForTheStore(KafkaEndpoint kafka, S3Endpoint s3) throws Exception {
+    LakeConfig config = LakeTestKit.config(kafka);
+    LakeTestKit.createTopics(config, 1);
+    LakeReader reader = LakeReader.of(config, S3Clients.minio(s3));
+    try (TcpProxy link = TcpProxy.cutTo(s3.url().getHost(), s3.url().getPort());
+        KafkaProducer<byte[], byte[]> producer = LakeTestKit.producer(config)) {
+      LakeTestKit.sendSummaries(producer, config, 1, 10);
+      link.restore();
+      try (LakeWriter writer = LakeWriter.start(config, S3Clients.minio(through(link, s3)))) {
+        link.cut(); // before the group assigns the partition: its checkpoint cannot be read
+        LakeTestKit.await(
+            "a failed takeover",
+            30,
+            () -> writer.metrics().get("telemetry", Counter.STORE_FAILURES) >= 1);
+        assertThat(writer.isRunning()).isTrue();
+        assertThat(writer.assignment()).as("partition held back until recovered").isEmpty();
+        assertThat(telemetry(reader)).isEmpty();
+
+        link.restore();
+        LakeTestKit.sendSummaries(producer, config, 11, 15);
+        LakeTestKit.await("15 rows", 30, () -> telemetry(reader).size() >= 15);
+        assertThat(writer.failure()).isEmpty();
+      }
+    }
+    assertThat(telemetry(reader).stream().map(TelemetryRow::sequence).sorted())
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, 15).boxed().toList());
+  }
+
+  private static S3Endpoint through(TcpProxy link, S3Endpoint s3) {
+    return new S3Endpoint(
+        URI.create("http://127.0.0.1:" + link.port()), s3.accessKey(), s3.secretKey(), s3.region());
   }
 
   private static List<TelemetryRow> telemetry(LakeReader reader) {
