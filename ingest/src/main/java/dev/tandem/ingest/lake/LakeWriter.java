@@ -48,6 +48,8 @@ public final class LakeWriter implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<TopicPartition, PartitionWriter> writers = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> retryAt = new ConcurrentHashMap<>();
+  // Assigned partitions whose checkpoint could not be read yet: paused, retried every second.
+  private final Map<TopicPartition, Long> unrecovered = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile boolean stopping;
   private volatile Throwable failure;
@@ -147,6 +149,7 @@ public final class LakeWriter implements AutoCloseable {
             }
           }
           flushDue(false);
+          retryRecovery();
         }
       } catch (WakeupException e) {
         if (!stopping) {
@@ -165,6 +168,47 @@ public final class LakeWriter implements AutoCloseable {
         LOG.log(Level.WARNING, "closing the lake consumer failed", e);
       }
     }
+  }
+
+  /** Takes over the partitions whose recovery failed, once their backoff has passed. */
+  private void retryRecovery() {
+    long now = System.nanoTime();
+    for (Map.Entry<TopicPartition, Long> entry : unrecovered.entrySet()) {
+      if (now >= entry.getValue() && takeOver(entry.getKey())) {
+        unrecovered.remove(entry.getKey());
+        resume(entry.getKey());
+      }
+    }
+  }
+
+  /**
+   * Recovers a partition from the store and seeks to its checkpoint; if the store fails, pauses it
+   * for a retry instead (nothing can be written before the rollback is done).
+   */
+  private boolean takeOver(TopicPartition tp) {
+    LakeDataset<?> dataset =
+        config
+            .datasetOf(tp.topic())
+            .orElseThrow(() -> new IllegalStateException("not a lake topic: " + tp.topic()));
+    PartitionWriter writer =
+        new PartitionWriter(dataset, tp.partition(), config, store, checkpoints, metrics, listener);
+    OptionalLong resume;
+    try {
+      resume = writer.recover();
+    } catch (LakeStoreException e) {
+      metrics.add(dataset.name(), Counter.STORE_FAILURES, 1);
+      LOG.warning(() -> "lake " + tp + ": recovery failed, retrying in 1 s: " + e.getMessage());
+      unrecovered.put(tp, System.nanoTime() + RETRY_BACKOFF_NANOS);
+      pause(tp);
+      return false;
+    }
+    if (resume.isPresent()) {
+      consumer.seek(tp, resume.getAsLong());
+    } else {
+      consumer.seekToBeginning(List.of(tp));
+    }
+    writers.put(tp, writer);
+    return true;
   }
 
   /** Flushes the partitions that are due (all with records, when draining). */
@@ -253,6 +297,7 @@ public final class LakeWriter implements AutoCloseable {
         }
         writers.remove(tp);
         retryAt.remove(tp);
+        unrecovered.remove(tp);
       }
     }
 
@@ -262,26 +307,14 @@ public final class LakeWriter implements AutoCloseable {
       for (TopicPartition tp : partitions) {
         writers.remove(tp);
         retryAt.remove(tp);
+        unrecovered.remove(tp);
       }
     }
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       for (TopicPartition tp : partitions) {
-        LakeDataset<?> dataset =
-            config
-                .datasetOf(tp.topic())
-                .orElseThrow(() -> new IllegalStateException("not a lake topic: " + tp.topic()));
-        PartitionWriter writer =
-            new PartitionWriter(
-                dataset, tp.partition(), config, store, checkpoints, metrics, listener);
-        OptionalLong resume = writer.recover();
-        if (resume.isPresent()) {
-          consumer.seek(tp, resume.getAsLong());
-        } else {
-          consumer.seekToBeginning(List.of(tp));
-        }
-        writers.put(tp, writer);
+        takeOver(tp);
       }
     }
   }

@@ -1,6 +1,5 @@
 package dev.tandem.ingest.lake;
 
-import static dev.tandem.ingest.lake.LakeTestKit.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ingest.lake.dataset.LakeDatasets;
@@ -49,7 +48,7 @@ class LakeCrashTest {
     LakeReader reader = LakeReader.of(config, minio);
 
     try (KafkaProducer<byte[], byte[]> producer = LakeTestKit.producer(config)) {
-      send(producer, config, 1, 20);
+      LakeTestKit.sendSummaries(producer, config, 1, 20);
       Path out = temp.resolve("child.out");
       Path err = temp.resolve("child.err");
       Process child =
@@ -90,7 +89,7 @@ class LakeCrashTest {
       }
       String orphan = dataObjects(store, prefix).get(0);
 
-      send(producer, config, 15, 30); // 15..20 redelivered, 21..30 new
+      LakeTestKit.sendSummaries(producer, config, 15, 30); // 15..20 redelivered, 21..30 new
       try (LakeWriter writer = LakeWriter.start(config, minio)) {
         LakeTestKit.await(
             "30 rows after takeover",
@@ -114,20 +113,6 @@ class LakeCrashTest {
               .collect(Collectors.toList());
       assertThat(dataObjects(store, prefix)).isEqualTo(committed);
       assertThat(committed).doesNotContain(orphan);
-    }
-  }
-
-  private static void send(
-      KafkaProducer<byte[], byte[]> producer, LakeConfig config, long from, long to)
-      throws Exception {
-    for (long seq = from; seq <= to; seq++) {
-      LakeTestKit.send(
-          producer,
-          config,
-          LakeDatasets.TELEMETRY,
-          "dev-1",
-          seq,
-          LakeTestKit.summary("dev-1", seq, T0.plusSeconds(seq)));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.tandem.ingest.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.ingest.lake.dataset.LakeDataset;
+import dev.tandem.ingest.lake.dataset.LakeDatasets;
 import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.stream.RecordHeaderNames;
 import dev.tandem.protocol.topic.DeviceId;
@@ -86,6 +87,21 @@ final class LakeTestKit {
     header(record, RecordHeaderNames.MQTT_TOPIC, "fleet/" + deviceId + "/" + dataset.name());
     header(record, RecordHeaderNames.RECEIVED_AT_MS, Long.toString(System.currentTimeMillis()));
     producer.send(record).get(30, TimeUnit.SECONDS);
+  }
+
+  /** Sends window summaries of {@code device}, sequences {@code from..to}, a second apart. */
+  static void sendSummaries(
+      KafkaProducer<byte[], byte[]> producer, LakeConfig config, long from, long to)
+      throws Exception {
+    for (long seq = from; seq <= to; seq++) {
+      send(
+          producer,
+          config,
+          LakeDatasets.TELEMETRY,
+          "dev-1",
+          seq,
+          summary("dev-1", seq, T0.plusSeconds(seq)));
+    }
   }
 
   private static void header(ProducerRecord<byte[], byte[]> record, String name, String value) {

@@ -128,11 +128,11 @@ class LakeWriterTest {
     LakeReader reader = LakeReader.of(config, minio);
     try (KafkaProducer<byte[], byte[]> producer = LakeTestKit.producer(config)) {
       try (LakeWriter writer = LakeWriter.start(config, minio)) {
-        sendSummaries(producer, config, 1, 50);
+        LakeTestKit.sendSummaries(producer, config, 1, 50);
         LakeTestKit.await("50 rows", 30, () -> telemetry(reader).size() == 50);
         // The bridge redelivers 10..20 at later offsets, after those rows were committed.
-        sendSummaries(producer, config, 10, 20);
-        sendSummaries(producer, config, 51, 55);
+        LakeTestKit.sendSummaries(producer, config, 10, 20);
+        LakeTestKit.sendSummaries(producer, config, 51, 55);
         LakeTestKit.await("55 rows", 30, () -> telemetry(reader).size() == 55);
         LakeTestKit.await(
             "duplicates counted",
@@ -140,8 +140,8 @@ class LakeWriterTest {
             () -> writer.metrics().get("telemetry", Counter.DUPLICATES) == 11);
       }
       // While no writer runs: more redeliveries, then new messages; a new writer picks up.
-      sendSummaries(producer, config, 40, 55);
-      sendSummaries(producer, config, 56, 60);
+      LakeTestKit.sendSummaries(producer, config, 40, 55);
+      LakeTestKit.sendSummaries(producer, config, 56, 60);
       try (LakeWriter writer = LakeWriter.start(config, minio)) {
         LakeTestKit.await("60 rows", 30, () -> telemetry(reader).size() == 60);
         LakeTestKit.await(
@@ -167,7 +167,7 @@ class LakeWriterTest {
     LakeReader reader = LakeReader.of(config, minio);
     try (LakeWriter writer = LakeWriter.start(config, minio);
         KafkaProducer<byte[], byte[]> producer = LakeTestKit.producer(config)) {
-      sendSummaries(producer, config, 1, 3);
+      LakeTestKit.sendSummaries(producer, config, 1, 3);
       LakeTestKit.send(producer, config, LakeDatasets.TELEMETRY, "dev-1", 4, new byte[] {1, 2, 3});
       LakeTestKit.send(producer, config, LakeDatasets.TELEMETRY, "dev-1", 5, new byte[0]);
       // A valid message under another device's key: one device must not write as another.
@@ -178,7 +178,7 @@ class LakeWriterTest {
           "dev-1",
           6,
           LakeTestKit.summary("dev-2", 6, T0));
-      sendSummaries(producer, config, 7, 9);
+      LakeTestKit.sendSummaries(producer, config, 7, 9);
       LakeTestKit.await(
           "6 rows and 3 skipped",
           30,
@@ -203,7 +203,7 @@ class LakeWriterTest {
     try (KafkaProducer<byte[], byte[]> producer = LakeTestKit.producer(config)) {
       LakeWriter writer = LakeWriter.start(config, minio);
       try {
-        sendSummaries(producer, config, 1, 25);
+        LakeTestKit.sendSummaries(producer, config, 1, 25);
         LakeTestKit.await("two full files", 30, () -> telemetry(reader).size() >= 20);
         assertThat(reader.files(LakeDatasets.TELEMETRY, TimeRange.ALL)).hasSize(2);
         Thread.sleep(500);
@@ -219,19 +219,5 @@ class LakeWriterTest {
 
   private static List<TelemetryRow> telemetry(LakeReader reader) {
     return reader.read(LakeDatasets.TELEMETRY, TimeRange.ALL);
-  }
-
-  private static void sendSummaries(
-      KafkaProducer<byte[], byte[]> producer, LakeConfig config, long from, long to)
-      throws Exception {
-    for (long seq = from; seq <= to; seq++) {
-      LakeTestKit.send(
-          producer,
-          config,
-          LakeDatasets.TELEMETRY,
-          "dev-1",
-          seq,
-          LakeTestKit.summary("dev-1", seq, T0.plusSeconds(seq)));
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.ingest.lake.dataset;
 
+import dev.tandem.protocol.v1.Header;
 import java.util.List;
 
 /**
@@ -14,5 +15,11 @@ public record DecodedMessage(
     String deviceId, long sequence, long eventTimeMs, List<Object[]> rows) {
   public DecodedMessage {
     rows = List.copyOf(rows);
+  }
+
+  /** The rows of a message with {@code header}. */
+  static DecodedMessage of(Header header, List<Object[]> rows) {
+    return new DecodedMessage(
+        header.getDeviceId(), header.getSequence(), header.getTimestampMs(), rows);
   }
 }

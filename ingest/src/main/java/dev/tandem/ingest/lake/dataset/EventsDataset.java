@@ -47,11 +47,7 @@ final class EventsDataset extends LakeDataset<EventRow> {
       context.add(new TimedValue(reading.getTimestampMs(), reading.getValue()));
     }
     row[12] = List.copyOf(context);
-    return new DecodedMessage(
-        m.getHeader().getDeviceId(),
-        m.getHeader().getSequence(),
-        m.getHeader().getTimestampMs(),
-        List.<Object[]>of(row));
+    return DecodedMessage.of(m.getHeader(), List.<Object[]>of(row));
   }
 
   private static String kind(Event m) {

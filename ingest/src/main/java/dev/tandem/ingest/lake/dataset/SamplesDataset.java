@@ -46,11 +46,7 @@ final class SamplesDataset extends LakeDataset<SampleRow> {
       row[10] = reading.getValue();
       rows.add(row);
     }
-    return new DecodedMessage(
-        m.getHeader().getDeviceId(),
-        m.getHeader().getSequence(),
-        m.getHeader().getTimestampMs(),
-        rows);
+    return DecodedMessage.of(m.getHeader(), rows);
   }
 
   @Override

@@ -45,11 +45,7 @@ final class TelemetryDataset extends LakeDataset<TelemetryRow> {
     row[14] = m.getP95();
     row[15] = m.getP99();
     row[16] = m.getLateReadingCount();
-    return new DecodedMessage(
-        m.getHeader().getDeviceId(),
-        m.getHeader().getSequence(),
-        m.getHeader().getTimestampMs(),
-        List.<Object[]>of(row));
+    return DecodedMessage.of(m.getHeader(), List.<Object[]>of(row));
   }
 
   @Override

@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads and writes checkpoints and pending-flush records as JSON objects in the lake. */
 public final class CheckpointStore {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private static final Pattern CHECKPOINT_NAME = Pattern.compile("/partition-\\d{5}\\.json$");
 
   private final LakeStore store;
   private final LakeLayout layout;
@@ -61,11 +64,14 @@ public final class CheckpointStore {
   public Map<Integer, Long> committedOffsets(String dataset) {
     Map<Integer, Long> offsets = new HashMap<>();
     for (StoredObject object : store.list(layout.checkpointPrefix(dataset))) {
-      if (object.name().endsWith(".pending.json")) {
+      // Only checkpoints: not pending records, nor a store's temporary upload names.
+      if (!CHECKPOINT_NAME.matcher(object.name()).find()) {
         continue;
       }
-      Checkpoint checkpoint = parse(store.require(object.name()), Checkpoint.class, object.name());
-      offsets.put(checkpoint.partition(), checkpoint.nextOffset());
+      store
+          .get(object.name())
+          .map(bytes -> parse(bytes, Checkpoint.class, object.name()))
+          .ifPresent(c -> offsets.put(c.partition(), c.nextOffset()));
     }
     return offsets;
   }

@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** The lake bucket, spoken to through the MinIO SDK. Failures are {@link LakeStoreException}s. */
+/**
+ * The lake bucket, spoken to through the MinIO SDK. Failures are {@link LakeStoreException}s,
+ * including the SDK's unchecked ones (it reports a refused connection as an {@code
+ * IllegalStateException}).
+ */
 public final class LakeStore {
   private final MinioClient client;
   private final String bucket;
@@ -43,7 +47,7 @@ public final class LakeStore {
       if (!"BucketAlreadyOwnedByYou".equals(e.errorResponse().code())) {
         throw failure("creating bucket " + bucket, e);
       }
-    } catch (MinioException e) {
+    } catch (MinioException | RuntimeException e) {
       throw failure("creating bucket " + bucket, e);
     }
   }
@@ -58,7 +62,7 @@ public final class LakeStore {
               .data(bytes, bytes.length)
               .contentType(contentType)
               .build());
-    } catch (MinioException e) {
+    } catch (MinioException | RuntimeException e) {
       throw failure("writing " + name, e);
     }
   }
@@ -73,7 +77,7 @@ public final class LakeStore {
         return Optional.empty();
       }
       throw failure("reading " + name, e);
-    } catch (MinioException | IOException e) {
+    } catch (MinioException | IOException | RuntimeException e) {
       throw failure("reading " + name, e);
     }
   }
@@ -96,7 +100,7 @@ public final class LakeStore {
           objects.add(new StoredObject(item.objectName(), item.size()));
         }
       }
-    } catch (MinioException e) {
+    } catch (MinioException | RuntimeException e) {
       throw failure("listing " + prefix, e);
     }
     objects.sort((a, b) -> a.name().compareTo(b.name()));
@@ -107,7 +111,7 @@ public final class LakeStore {
   public void delete(String name) {
     try {
       client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(name).build());
-    } catch (MinioException e) {
+    } catch (MinioException | RuntimeException e) {
       throw failure("deleting " + name, e);
     }
   }

@@ -22,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +53,8 @@ public final class PartitionWriter {
   private final PartitionDedup dedup;
 
   private final TreeMap<Instant, List<Object[]>> held = new TreeMap<>();
+  // Files a failed flush may have stored; a retry covers more offsets, so other names.
+  private final Set<String> attempted = new LinkedHashSet<>();
   private long nextOffset = -1;
   private long endOffset = -1;
   private int heldRows;
@@ -222,7 +226,14 @@ public final class PartitionWriter {
               footer(hour.getValue(), first, last)));
       rowsPerFile.put(name, hour.getValue().size());
     }
+    for (String stale : attempted) {
+      if (!files.containsKey(stale)) {
+        store.delete(stale); // else a later checkpoint would make it look committed
+      }
+    }
+    attempted.clear();
     if (!files.isEmpty()) {
+      attempted.addAll(files.keySet());
       checkpoints.writePending(
           new PendingFlush(dataset.name(), partition, first, last, List.copyOf(files.keySet())));
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -242,6 +253,7 @@ public final class PartitionWriter {
       listener.afterUpload(dataset.name(), partition, List.copyOf(files.keySet()));
     }
     checkpoints.write(checkpoint(endOffset));
+    attempted.clear();
     long committed = endOffset;
     nextOffset = committed;
     held.clear();
