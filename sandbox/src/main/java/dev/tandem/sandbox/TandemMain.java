@@ -5,6 +5,7 @@ import dev.tandem.sandbox.config.ConfigException;
 import dev.tandem.sandbox.demo.DemoCommand;
 import dev.tandem.sandbox.edge.AgentCommand;
 import dev.tandem.sandbox.edge.FleetCommand;
+import dev.tandem.sandbox.ingest.IngestCommand;
 import dev.tandem.sandbox.nab.NabCommand;
 import dev.tandem.sandbox.run.SandboxCommand;
 import dev.tandem.servers.ServerStartException;
@@ -24,6 +25,7 @@ import picocli.CommandLine.HelpCommand;
       DemoCommand.class,
       AgentCommand.class,
       FleetCommand.class,
+      IngestCommand.class,
       NabCommand.class,
       BenchCommand.class,
       HelpCommand.class

@@ -48,13 +48,14 @@ public final class Bridge implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaProducer<byte[], byte[]> deadLetterProducer;
   private final ScheduledExecutorService retries;
-  private final Mqtt5AsyncClient client;
+  private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
+  private final List<AtomicBoolean> connectedFlags = new ArrayList<>();
 
   private Bridge(BridgeConfig config, MeterRegistry registry, BridgeListener listener) {
     this.config = config;
     this.validator = new MessageValidator(config.limits(), InstantSource.system());
     this.listener = Objects.requireNonNull(listener, "listener");
-    this.metrics = new BridgeMetrics(registry, inFlight::count);
+    this.metrics = new BridgeMetrics(registry, inFlight::count, this::connected);
     this.producer = new KafkaProducer<>(ProducerSettings.forStreams(config.kafka()));
     // Dead letters get their own producer: a flood of garbage cannot fill the buffer that valid
     // traffic needs.
@@ -66,7 +67,11 @@ public final class Bridge implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.client = FleetBrokerClient.build(config.mqtt(), metrics.mqttConnected);
+    for (int i = 0; i < config.mqtt().connections(); i++) {
+      AtomicBoolean connected = new AtomicBoolean();
+      connectedFlags.add(connected);
+      clients.add(FleetBrokerClient.build(config.mqtt(), i, connected));
+    }
   }
 
   /**
@@ -88,10 +93,6 @@ public final class Bridge implements AutoCloseable {
   }
 
   private void connect() {
-    // Registered before connecting: a resumed session redelivers unacknowledged messages right
-    // after CONNACK, before any subscribe call could attach a callback.
-    client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, true);
-    FleetBrokerClient.connect(client, config.mqtt(), CONNECT_TIMEOUT);
     List<Mqtt5Subscription> subscriptions = new ArrayList<>();
     for (FleetStream stream : config.streams()) {
       subscriptions.add(
@@ -100,15 +101,22 @@ public final class Bridge implements AutoCloseable {
               .qos(MqttQos.AT_LEAST_ONCE)
               .build());
     }
-    FleetBrokerClient.await(
-        client.subscribe(Mqtt5Subscribe.builder().addSubscriptions(subscriptions).build()),
-        CONNECT_TIMEOUT,
-        "subscribe to the fleet topics");
+    Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(subscriptions).build();
+    for (int i = 0; i < clients.size(); i++) {
+      Mqtt5AsyncClient client = clients.get(i);
+      // Registered before connecting: a resumed session redelivers unacknowledged messages right
+      // after CONNACK, before any subscribe call could attach a callback.
+      client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, true);
+      FleetBrokerClient.connect(client, config.mqtt(), i, CONNECT_TIMEOUT);
+      FleetBrokerClient.await(
+          client.subscribe(subscribe), CONNECT_TIMEOUT, "subscribe to the fleet topics");
+    }
     LOG.info(
-        "Bridge {} forwarding {} from {} (group {}) to Kafka at {}",
+        "Bridge {} forwarding {} from {} ({} connections in group {}) to Kafka at {}",
         config.mqtt().clientId(),
         config.streams(),
         config.mqtt().url(),
+        clients.size(),
         config.mqtt().shareGroup(),
         config.kafka().bootstrapServers());
   }
@@ -139,7 +147,8 @@ public final class Bridge implements AutoCloseable {
       Verdict.Rejected rejected = (Verdict.Rejected) verdict;
       send(
           deadLetterProducer,
-          FleetRecords.deadLetter(rejected, topic, payload, receivedAtMs),
+          FleetRecords.deadLetter(
+              rejected, topic, payload, receivedAtMs, config.limits().maxPayloadBytes()),
           () -> {
             metrics.deadLettered(rejected.reason());
             listener.deadLettered(rejected, topic);
@@ -205,9 +214,9 @@ public final class Bridge implements AutoCloseable {
     return System.nanoTime() - lastKafkaFailureNanos > KAFKA_FAILURE_MEMORY.toNanos();
   }
 
-  /** Whether the broker connection is up. */
+  /** Whether every broker connection is up. */
   public boolean connected() {
-    return metrics.mqttConnected.get();
+    return connectedFlags.stream().allMatch(AtomicBoolean::get);
   }
 
   /**
@@ -231,7 +240,7 @@ public final class Bridge implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       retries.shutdownNow();
-      FleetBrokerClient.disconnect(client);
+      clients.forEach(FleetBrokerClient::disconnect);
       producer.close(Duration.ofSeconds(5));
       deadLetterProducer.close(Duration.ofSeconds(5));
       LOG.info("Bridge {} stopped", config.mqtt().clientId());

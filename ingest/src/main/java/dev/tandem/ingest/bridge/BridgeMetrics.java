@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /** The bridge's meters, created once so the message path only increments. */
@@ -19,9 +19,8 @@ final class BridgeMetrics {
   private final Map<DeadLetterReason, Counter> deadLettered = new EnumMap<>(DeadLetterReason.class);
   private final Counter kafkaRetries;
   private final Timer kafkaLatency;
-  final AtomicBoolean mqttConnected = new AtomicBoolean();
 
-  BridgeMetrics(MeterRegistry registry, IntSupplier inFlight) {
+  BridgeMetrics(MeterRegistry registry, IntSupplier inFlight, BooleanSupplier connected) {
     for (FleetStream stream : FleetStream.values()) {
       received.put(
           stream,
@@ -59,8 +58,8 @@ final class BridgeMetrics {
     Gauge.builder("tandem_ingest_in_flight", inFlight::getAsInt)
         .description("Messages received and not yet acknowledged to MQTT")
         .register(registry);
-    Gauge.builder("tandem_ingest_mqtt_connected", () -> mqttConnected.get() ? 1 : 0)
-        .description("1 while connected to the fleet broker")
+    Gauge.builder("tandem_ingest_mqtt_connected", () -> connected.getAsBoolean() ? 1 : 0)
+        .description("1 while every connection to the fleet broker is up")
         .register(registry);
   }
 

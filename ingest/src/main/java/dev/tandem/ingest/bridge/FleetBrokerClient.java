@@ -20,11 +20,12 @@ final class FleetBrokerClient {
   private FleetBrokerClient() {}
 
   /** A client that reconnects by itself and keeps {@code connected} up to date. */
-  static Mqtt5AsyncClient build(MqttSettings mqtt, AtomicBoolean connected) {
+  static Mqtt5AsyncClient build(MqttSettings mqtt, int index, AtomicBoolean connected) {
+    String clientId = mqtt.clientId(index);
     Mqtt5ClientBuilder builder =
         MqttClient.builder()
             .useMqttVersion5()
-            .identifier(mqtt.clientId())
+            .identifier(clientId)
             .serverHost(mqtt.url().getHost())
             .serverPort(mqtt.url().getPort())
             .automaticReconnect()
@@ -34,14 +35,14 @@ final class FleetBrokerClient {
             .addConnectedListener(
                 context -> {
                   connected.set(true);
-                  LOG.info("Bridge {} connected to {}", mqtt.clientId(), mqtt.url());
+                  LOG.info("Bridge {} connected to {}", clientId, mqtt.url());
                 })
             .addDisconnectedListener(
                 context -> {
                   if (connected.getAndSet(false)) {
                     LOG.warn(
                         "Bridge {} lost {}: {}",
-                        mqtt.clientId(),
+                        clientId,
                         mqtt.url(),
                         context.getCause().toString());
                   }
@@ -61,7 +62,7 @@ final class FleetBrokerClient {
   }
 
   /** Connects with a persistent session and the receive maximum as the in-flight bound. */
-  static void connect(Mqtt5AsyncClient client, MqttSettings mqtt, Duration timeout) {
+  static void connect(Mqtt5AsyncClient client, MqttSettings mqtt, int index, Duration timeout) {
     var connAck =
         await(
             client
@@ -76,7 +77,7 @@ final class FleetBrokerClient {
             "connect to the fleet broker at " + mqtt.url());
     LOG.info(
         "Bridge {} session {}",
-        mqtt.clientId(),
+        mqtt.clientId(index),
         connAck.isSessionPresent() ? "resumed" : "started");
   }
 

@@ -6,6 +6,8 @@ import dev.tandem.ingest.validate.Verdict;
 import dev.tandem.protocol.stream.FleetStream;
 import dev.tandem.protocol.stream.RecordHeaderNames;
 import dev.tandem.protocol.v1.Header;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -37,17 +39,30 @@ final class FleetRecords {
    * stay together), with the reason.
    */
   static ProducerRecord<byte[], byte[]> deadLetter(
-      Verdict.Rejected verdict, String mqttTopic, byte[] payload, long receivedAtMs) {
+      Verdict.Rejected verdict,
+      String mqttTopic,
+      byte[] payload,
+      long receivedAtMs,
+      int maxPayloadBytes) {
+    List<org.apache.kafka.common.header.Header> headers =
+        new ArrayList<>(
+            List.of(
+                text(RecordHeaderNames.MQTT_TOPIC, truncate(mqttTopic, 1024)),
+                text(RecordHeaderNames.DEAD_LETTER_REASON, verdict.reason().name()),
+                text(RecordHeaderNames.DEAD_LETTER_DETAIL, truncate(verdict.detail(), 1024)),
+                text(RecordHeaderNames.RECEIVED_AT_MS, Long.toString(receivedAtMs))));
+    byte[] kept = payload;
+    if (payload.length > maxPayloadBytes) {
+      kept = Arrays.copyOf(payload, maxPayloadBytes);
+      headers.add(
+          text(RecordHeaderNames.DEAD_LETTER_ORIGINAL_SIZE, Integer.toString(payload.length)));
+    }
     return new ProducerRecord<>(
         FleetStream.DEAD_LETTER_TOPIC,
         null,
-        mqttTopic.getBytes(UTF_8),
-        payload,
-        List.of(
-            text(RecordHeaderNames.MQTT_TOPIC, mqttTopic),
-            text(RecordHeaderNames.DEAD_LETTER_REASON, verdict.reason().name()),
-            text(RecordHeaderNames.DEAD_LETTER_DETAIL, truncate(verdict.detail(), 1024)),
-            text(RecordHeaderNames.RECEIVED_AT_MS, Long.toString(receivedAtMs))));
+        truncate(mqttTopic, 1024).getBytes(UTF_8),
+        kept,
+        headers);
   }
 
   private static RecordHeader text(String name, String value) {

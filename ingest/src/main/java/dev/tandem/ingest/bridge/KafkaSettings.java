@@ -46,9 +46,9 @@ public record KafkaSettings(
     }
   }
 
-  /** Six partitions, no replication, 5 ms linger. */
+  /** Six partitions, no replication, 2 ms linger. */
   public static KafkaSettings of(String bootstrapServers) {
     return new KafkaSettings(
-        bootstrapServers, 6, (short) 1, Duration.ofMillis(5), Duration.ofMillis(500), Map.of());
+        bootstrapServers, 6, (short) 1, Duration.ofMillis(2), Duration.ofMillis(500), Map.of());
   }
 }

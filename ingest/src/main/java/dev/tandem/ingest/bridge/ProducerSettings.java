@@ -4,11 +4,15 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Producer properties: durable (acks=all, idempotent, ordered) first, fast second. */
-final class ProducerSettings {
+/**
+ * Producer properties: durable (acks=all, idempotent, ordered) first, fast second. Public so that
+ * benchmarks measure a raw producer with exactly the bridge's settings.
+ */
+public final class ProducerSettings {
   private ProducerSettings() {}
 
-  static Properties forStreams(KafkaSettings kafka) {
+  /** The properties of the producer that writes the fleet streams. */
+  public static Properties forStreams(KafkaSettings kafka) {
     Properties props = common(kafka);
     props.put(ProducerConfig.CLIENT_ID_CONFIG, "tandem-bridge");
     props.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -26,13 +25,11 @@ public final class OpsServer implements AutoCloseable {
   }
 
   /**
+   * @param metrics the Prometheus text exposition of every meter
    * @param readiness each check's name and whether it currently passes
    */
   public static OpsServer start(
-      String host,
-      int port,
-      PrometheusMeterRegistry registry,
-      Supplier<Map<String, Boolean>> readiness) {
+      String host, int port, Supplier<String> metrics, Supplier<Map<String, Boolean>> readiness) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -42,7 +39,7 @@ public final class OpsServer implements AutoCloseable {
     server.createContext(
         "/metrics",
         exchange ->
-            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
     server.createContext(
         "/health/live",
         exchange -> respond(exchange, 200, "application/json", "{\"status\":\"UP\"}"));

@@ -15,9 +15,16 @@ public record ValidationLimits(int maxPayloadBytes, Duration maxClockSkew, Durat
   public static final ValidationLimits DEFAULTS =
       new ValidationLimits(256 * 1024, Duration.ofMinutes(5), Duration.ofDays(30));
 
+  /**
+   * Kafka refuses requests over 1 MiB by default ({@code max.request.size}); a payload the bridge
+   * accepts, or the prefix of one it dead-letters, must always fit with its headers.
+   */
+  public static final int MAX_PAYLOAD_CEILING = 900 * 1024;
+
   public ValidationLimits {
-    if (maxPayloadBytes < 64) {
-      throw new IllegalArgumentException("max-payload-bytes must be at least 64");
+    if (maxPayloadBytes < 64 || maxPayloadBytes > MAX_PAYLOAD_CEILING) {
+      throw new IllegalArgumentException(
+          "max-payload-bytes must be 64.." + MAX_PAYLOAD_CEILING + ": " + maxPayloadBytes);
     }
     Objects.requireNonNull(maxClockSkew, "maxClockSkew");
     Objects.requireNonNull(maxAge, "maxAge");

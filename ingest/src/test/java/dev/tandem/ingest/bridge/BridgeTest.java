@@ -143,7 +143,8 @@ class BridgeTest {
               java.util.Optional.empty(),
               java.util.Optional.empty(),
               500,
-              Duration.ofMinutes(2));
+              Duration.ofMinutes(2),
+              MqttSettings.DEFAULT_CONNECTIONS);
       return Bridge.start(
           BridgeConfig.of(settings, KafkaSettings.of(kafka.bootstrapServers())),
           new SimpleMeterRegistry(),

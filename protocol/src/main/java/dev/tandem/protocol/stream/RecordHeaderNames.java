@@ -26,5 +26,11 @@ public final class RecordHeaderNames {
   /** Dead letters only: a human-readable explanation of the reason. */
   public static final String DEAD_LETTER_DETAIL = "tandem.dead-letter.detail";
 
+  /**
+   * Dead letters only: the payload's size when the record holds only its first bytes (oversized
+   * payloads are cut to the bridge's size limit so they always fit in Kafka).
+   */
+  public static final String DEAD_LETTER_ORIGINAL_SIZE = "tandem.dead-letter.original-size";
+
   private RecordHeaderNames() {}
 }

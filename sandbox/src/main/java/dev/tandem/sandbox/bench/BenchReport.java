@@ -11,27 +11,27 @@ import java.util.List;
 import java.util.Locale;
 
 /** Collects a benchmark's figures as JSON and as table rows (metric, value, goal, met). */
-final class BenchReport {
+public final class BenchReport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final ObjectNode root = JSON.createObjectNode();
   private final List<String[]> rows = new ArrayList<>();
 
-  BenchReport(String benchmark) {
+  public BenchReport(String benchmark) {
     root.put("benchmark", benchmark);
     root.put("machine", machine());
   }
 
-  ObjectNode section(String name) {
+  public ObjectNode section(String name) {
     return root.putObject(name);
   }
 
-  void row(String metric, String value, String goal, boolean met) {
+  public void row(String metric, String value, String goal, boolean met) {
     rows.add(new String[] {metric, value, goal, goal.isEmpty() ? "" : met ? "yes" : "NO"});
   }
 
-  void print(Path jsonFile) throws IOException {
+  public void print(Path jsonFile) throws IOException {
     String json = JSON.writeValueAsString(root);
     System.out.println(json);
     if (jsonFile != null) {

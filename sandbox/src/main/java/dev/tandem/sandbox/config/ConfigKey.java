@@ -20,6 +20,7 @@ public enum ConfigKey {
   POSTGRES_PORT("postgres.port", "embedded PostgreSQL port"),
   REGISTRY_PORT("registry.port", "HTTP port of the control plane (cloud-registry) on 127.0.0.1"),
   FLEET_DEVICES("fleet.devices", "simulated edge agents the sandbox runs (0 for none)"),
+  INGEST_PORT("ingest.port", "metrics and health port of the ingest bridge and lake writer"),
   POSTGRES_EXTERNAL(
       "postgres.external",
       "use this PostgreSQL (jdbc:postgresql://host:port/db?user=..) instead of embedding one");

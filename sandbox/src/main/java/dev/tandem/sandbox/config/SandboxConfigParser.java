@@ -92,7 +92,8 @@ public final class SandboxConfigParser {
         port(ConfigKey.REGISTRY_PORT, sandbox ? SandboxConfig.SANDBOX_REGISTRY_PORT : 0);
     int fleetDevices =
         count(ConfigKey.FLEET_DEVICES, sandbox ? SandboxConfig.SANDBOX_FLEET_DEVICES : 0, 10_000);
-    return new SandboxConfig(dataDir, spec, registryPort, fleetDevices);
+    int ingestPort = port(ConfigKey.INGEST_PORT, sandbox ? SandboxConfig.SANDBOX_INGEST_PORT : 0);
+    return new SandboxConfig(dataDir, spec, registryPort, fleetDevices, ingestPort);
   }
 
   private Optional<String> string(ConfigKey key) {

@@ -15,6 +15,8 @@ final class DemoScenario {
     }
     steps.add(new RegistryReadyStep());
     steps.add(new FleetReachesBrokerStep());
+    steps.add(new FleetReachesKafkaStep());
+    steps.add(new LakeHoldsParquetStep());
     return steps;
   }
 }

@@ -2,8 +2,10 @@ package dev.tandem.sandbox.run;
 
 import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
+import dev.tandem.ingest.app.IngestService;
 import dev.tandem.sandbox.config.SandboxConfig;
 import dev.tandem.servers.ServerKind;
+import dev.tandem.servers.ServerStartException;
 import dev.tandem.servers.stack.ServerStack;
 import java.io.PrintStream;
 import java.net.URI;
@@ -19,6 +21,7 @@ public final class Sandbox implements AutoCloseable {
   private final ServerStack stack;
   private final DataDirLock lock;
   private RegistryProcess registry;
+  private IngestService ingest;
   private FleetSimulator fleet;
 
   private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
@@ -74,6 +77,15 @@ public final class Sandbox implements AutoCloseable {
             config.dataDir().resolve("logs/cloud-registry.log"),
             REGISTRY_START_TIMEOUT);
     progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
+    // Before the fleet: the bridge's subscription must exist before devices publish, or the
+    // broker has nobody to keep their first messages for.
+    long ingestBegin = System.nanoTime();
+    try {
+      ingest = IngestService.start(IngestSettings.of(stack, config));
+    } catch (IllegalStateException e) {
+      throw new ServerStartException("ingest: " + e.getMessage(), e);
+    }
+    progress.printf("  %-14s up (%.1f s)%n", "ingest", seconds(ingestBegin));
     if (config.fleetDevices() > 0) {
       var spec =
           new FleetSpec(
@@ -101,6 +113,14 @@ public final class Sandbox implements AutoCloseable {
     return registry;
   }
 
+  /** The running bridge and lake writer, once {@link #startServices} succeeded. */
+  public IngestService ingest() {
+    if (ingest == null) {
+      throw new IllegalStateException("ingest is not running");
+    }
+    return ingest;
+  }
+
   public ServerStack stack() {
     return stack;
   }
@@ -125,6 +145,11 @@ public final class Sandbox implements AutoCloseable {
       out.printf("  %-9s %s/api/v1  (Swagger UI: %s/q/swagger-ui)%n", "api", api, api);
       out.printf("  %-9s %s%n", "api log", registry.logFile());
     }
+    if (ingest != null) {
+      out.printf(
+          "  %-9s bridge to Kafka, lake in bucket '%s'; metrics http://127.0.0.1:%d/metrics%n",
+          "ingest", IngestSettings.LAKE_BUCKET, ingest.opsPort());
+    }
     if (fleet != null) {
       out.printf(
           "  %-9s %d simulated agents (sim-0001...) publishing to fleet/+/...%n",
@@ -137,6 +162,9 @@ public final class Sandbox implements AutoCloseable {
     try {
       if (fleet != null) {
         fleet.close();
+      }
+      if (ingest != null) {
+        ingest.close();
       }
       if (registry != null) {
         registry.close();
