@@ -1,6 +1,7 @@
 package dev.tandem.ingest.bridge;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,9 @@ final class FleetBrokerClient {
                 })
             .addDisconnectedListener(
                 context -> {
-                  if (connected.getAndSet(false)) {
+                  boolean wasUp = connected.getAndSet(false);
+                  // Our own disconnect at close is no news.
+                  if (wasUp && context.getSource() != MqttDisconnectSource.USER) {
                     LOG.warn(
                         "Bridge {} lost {}: {}",
                         clientId,
