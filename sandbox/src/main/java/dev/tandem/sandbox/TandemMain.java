@@ -53,6 +53,7 @@ public final class TandemMain {
   /** The command line with Tandem's error handling: one clear line, no stack trace. */
   public static CommandLine commandLine() {
     var commandLine = new CommandLine(new TandemMain());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           PrintWriter err = cmd.getErr();
