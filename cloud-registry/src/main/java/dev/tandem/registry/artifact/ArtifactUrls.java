@@ -9,6 +9,7 @@ import io.minio.Http;
 import io.minio.MinioClient;
 import io.minio.errors.MinioException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,18 +29,26 @@ public class ArtifactUrls {
   private final ArtifactTable table;
   private final ArtifactLimits limits;
 
+  @Inject
   ArtifactUrls(TandemConfig config, ObjectStore store, ArtifactTable table, ArtifactLimits limits) {
-    TandemConfig.S3 s3 = config.s3();
-    // The region is given, so the SDK never asks the store for the bucket's location.
-    this.signer =
-        MinioClient.builder()
-            .endpoint(s3.publicUrl().orElse(s3.url()))
-            .region(s3.region())
-            .credentials(s3.accessKey(), s3.secretKey())
-            .build();
-    this.bucket = store.bucket();
+    this(signer(config.s3()), store.bucket(), table, limits);
+  }
+
+  ArtifactUrls(MinioClient signer, String bucket, ArtifactTable table, ArtifactLimits limits) {
+    this.signer = signer;
+    this.bucket = bucket;
     this.table = table;
     this.limits = limits;
+  }
+
+  /** A client that only signs, for the public URL of the store. */
+  static MinioClient signer(TandemConfig.S3 s3) {
+    // The region is given, so the SDK never asks the store for the bucket's location.
+    return MinioClient.builder()
+        .endpoint(s3.publicUrl().orElse(s3.url()))
+        .region(s3.region())
+        .credentials(s3.accessKey(), s3.secretKey())
+        .build();
   }
 
   /** {@link #presign(String, Duration)} with {@code tandem.registry.download-url-ttl}. */
