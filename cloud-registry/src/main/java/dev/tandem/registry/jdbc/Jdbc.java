@@ -30,6 +30,12 @@ public final class Jdbc {
     T map(ResultSet row) throws SQLException;
   }
 
+  /** Work done on one connection inside a transaction. */
+  @FunctionalInterface
+  public interface Work {
+    void run(Connection connection) throws SQLException;
+  }
+
   /** A binder that sets nothing. */
   public static final Binder NO_PARAMETERS = statement -> {};
 
@@ -82,5 +88,29 @@ public final class Jdbc {
     } catch (SQLException e) {
       throw RegistryException.fromSql(doing, e);
     }
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. A
+   * {@link RegistryException} it throws passes as it is.
+   */
+  public void inTransaction(String doing, Work work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        work.run(connection);
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw RegistryException.fromSql(doing, e);
+    }
+  }
+
+  /** Whether {@code e} failed on a unique constraint. */
+  public static boolean isUniqueViolation(RegistryException e) {
+    return e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
   }
 }

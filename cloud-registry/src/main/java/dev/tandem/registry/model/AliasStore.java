@@ -1,6 +1,7 @@
 package dev.tandem.registry.model;
 
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +21,11 @@ public class AliasStore {
           + " JOIN model_version v ON v.id = a.version_id WHERE a.model_id = ?";
 
   private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   AliasStore(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   /**
@@ -32,26 +35,19 @@ public class AliasStore {
    * @throws RegistryException {@code NOT_FOUND} for an unknown model or version
    */
   public Alias move(String model, String alias, String version, String actor) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        long modelId = ModelStore.modelId(connection, model);
-        long to =
-            ModelStore.versionId(connection, modelId, version)
-                .orElseThrow(() -> RegistryException.notFound("version", model + "@" + version));
-        Long from = lockCurrent(connection, modelId, alias);
-        if (from == null || from != to) {
-          upsert(connection, modelId, alias, to, actor);
-          recordMove(connection, modelId, alias, from, to, actor);
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("moving alias " + alias + " of model " + model, e);
-    }
+    jdbc.inTransaction(
+        "moving alias " + alias + " of model " + model,
+        connection -> {
+          long modelId = ModelStore.modelId(connection, model);
+          long to =
+              ModelStore.versionId(connection, modelId, version)
+                  .orElseThrow(() -> RegistryException.notFound("version", model + "@" + version));
+          Long from = lockCurrent(connection, modelId, alias);
+          if (from == null || from != to) {
+            upsert(connection, modelId, alias, to, actor);
+            recordMove(connection, modelId, alias, from, to, actor);
+          }
+        });
     return find(model, alias).orElseThrow(() -> new IllegalStateException("a moved alias is gone"));
   }
 

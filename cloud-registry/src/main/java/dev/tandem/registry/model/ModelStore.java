@@ -59,8 +59,7 @@ public class ModelStore {
               ModelStore::model)
           .orElseThrow(() -> new IllegalStateException("INSERT ... RETURNING returned no row"));
     } catch (RegistryException e) {
-      if (e.getCause() instanceof SQLException sql
-          && Jdbc.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+      if (Jdbc.isUniqueViolation(e)) {
         throw new RegistryException(ErrorCode.ALREADY_EXISTS, "model " + name + " exists already");
       }
       throw e;
@@ -92,36 +91,34 @@ public class ModelStore {
    *     ALREADY_EXISTS} if the model has this version
    */
   public ModelVersion createVersion(String model, CreateVersionRequest request, String actor) {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        long modelId = modelId(connection, model);
-        Long parentId = null;
-        String parent = request.lineage().parentVersion();
-        if (parent != null) {
-          parentId =
-              versionId(connection, modelId, parent)
-                  .orElseThrow(
-                      () ->
-                          RegistryException.notFound(
-                              "parent version", model + "@" + parent + " (lineage.parentVersion)"));
-        }
-        long versionId = insertVersion(connection, modelId, parentId, request, actor);
-        for (VariantSpec variant : request.variants()) {
-          insertVariant(connection, versionId, variant);
-        }
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+    try {
+      jdbc.inTransaction(
+          "adding a version to model " + model,
+          connection -> {
+            long modelId = modelId(connection, model);
+            Long parentId = null;
+            String parent = request.lineage().parentVersion();
+            if (parent != null) {
+              parentId =
+                  versionId(connection, modelId, parent)
+                      .orElseThrow(
+                          () ->
+                              RegistryException.notFound(
+                                  "parent version",
+                                  model + "@" + parent + " (lineage.parentVersion)"));
+            }
+            long versionId = insertVersion(connection, modelId, parentId, request, actor);
+            for (VariantSpec variant : request.variants()) {
+              insertVariant(connection, versionId, variant);
+            }
+          });
+    } catch (RegistryException e) {
+      if (Jdbc.isUniqueViolation(e)) {
         throw new RegistryException(
             ErrorCode.ALREADY_EXISTS,
             "model " + model + " has version " + request.version() + " already");
       }
-      throw RegistryException.fromSql("adding a version to model " + model, e);
+      throw e;
     }
     return findVersion(model, request.version())
         .orElseThrow(() -> new IllegalStateException("a committed version is missing"));

@@ -3,6 +3,7 @@ package dev.tandem.registry.model;
 import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.auth.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -96,11 +97,15 @@ final class Fixtures {
   }
 
   static void createVersion(String model, Map<String, Object> body) {
-    TestTokens.as(Roles.ADMIN)
+    postVersion(model, body).statusCode(201);
+  }
+
+  /** Posts a version as an admin; answers the response to check. */
+  static ValidatableResponse postVersion(String model, Map<String, Object> body) {
+    return TestTokens.as(Roles.ADMIN)
         .contentType(ContentType.JSON)
         .body(body)
         .post("/api/v1/models/{name}/versions", model)
-        .then()
-        .statusCode(201);
+        .then();
   }
 }

@@ -122,11 +122,7 @@ class ModelRegistryTest {
             version("1.1.0", List.of(variant("savedmodel-fp32", fp32), variant("int8", int8))));
     v2.put("lineage", lineage("1.0.0"));
 
-    TestTokens.as(Roles.ADMIN)
-        .contentType(ContentType.JSON)
-        .body(v2)
-        .post("/api/v1/models/{name}/versions", model)
-        .then()
+    Fixtures.postVersion(model, v2)
         .statusCode(201)
         .body("version", equalTo("1.1.0"))
         .body("card.inputs[0].shape", contains(-1, 64))
@@ -172,11 +168,7 @@ class ModelRegistryTest {
         new HashMap<>(version("2.0.0", List.of(variant("int8", new byte[] {1}))));
     body.put("lineage", lineage("1.9.9"));
 
-    TestTokens.as(Roles.ADMIN)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/models/{name}/versions", model)
-        .then()
+    Fixtures.postVersion(model, body)
         .statusCode(404)
         .body("code", equalTo("NOT_FOUND"))
         .body("message", containsString("lineage.parentVersion"));
@@ -206,11 +198,7 @@ class ModelRegistryTest {
             "variants",
             List.of(badVariant));
 
-    TestTokens.as(Roles.ADMIN)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/models/{name}/versions", model)
-        .then()
+    Fixtures.postVersion(model, body)
         .statusCode(400)
         .body("code", equalTo("VALIDATION_FAILED"))
         .body(
@@ -237,11 +225,7 @@ class ModelRegistryTest {
                 List.of(variant("int8", new byte[] {1}), variant("int8", new byte[] {2}))));
     body.put("lineage", lineage);
 
-    TestTokens.as(Roles.ADMIN)
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/api/v1/models/{name}/versions", model)
-        .then()
+    Fixtures.postVersion(model, body)
         .statusCode(400)
         .body("code", equalTo("VALIDATION_FAILED"))
         .body(
@@ -257,11 +241,7 @@ class ModelRegistryTest {
     Map<String, Object> huge = new HashMap<>(variant("fp32", new byte[] {1}));
     huge.put("length", 17L * 1024 * 1024);
 
-    TestTokens.as(Roles.ADMIN)
-        .contentType(ContentType.JSON)
-        .body(version("1.0.0", List.of(huge)))
-        .post("/api/v1/models/{name}/versions", model)
-        .then()
+    Fixtures.postVersion(model, version("1.0.0", List.of(huge)))
         .statusCode(413)
         .body("code", equalTo("ARTIFACT_TOO_LARGE"));
   }
