@@ -1,11 +1,13 @@
 package dev.tandem.registry.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The {@code tandem.*} configuration keys. */
 @ConfigMapping(prefix = "tandem")
@@ -19,6 +21,12 @@ public interface TandemConfig {
 
   /** How dependencies are checked for readiness. */
   Health health();
+
+  /** How callers authenticate. */
+  Auth auth();
+
+  /** The model registry. */
+  Registry registry();
 
   /** {@code tandem.s3.*}: an S3-compatible object store, spoken to through the MinIO SDK. */
   interface S3 {
@@ -48,6 +56,20 @@ public interface TandemConfig {
         regexp = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
         message = "must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots or hyphens")
     String bucket();
+
+    /**
+     * {@code tandem.s3.public-url}: the object store's URL as devices reach it, used in presigned
+     * download URLs (their signature covers the host, so the URL must name the host the device
+     * fetches from). Defaults to {@code tandem.s3.url}.
+     */
+    Optional<
+            @Pattern(
+                regexp = "https?://[^\\s/?#]+/?",
+                message =
+                    "must be an http:// or https:// URL without a path, e.g."
+                        + " https://models.example.com")
+            String>
+        publicUrl();
   }
 
   /** {@code tandem.mqtt.*}. */
@@ -69,5 +91,58 @@ public interface TandemConfig {
     @WithDefault("3s")
     @NotNull
     Duration timeout();
+  }
+
+  /** {@code tandem.auth.*}. */
+  interface Auth {
+    /**
+     * {@code tandem.auth.bootstrap-token}: an admin token that needs no database row, to create the
+     * first real tokens with. Either the token itself ({@code tdm_} and 32 or more URL-safe base64
+     * characters, for sandboxes) or {@code sha256:} and the 64 hex digits of its SHA-256. Unset,
+     * there is none.
+     */
+    Optional<
+            @Pattern(
+                regexp = "tdm_[A-Za-z0-9_-]{32,256}|sha256:[0-9a-f]{64}",
+                message =
+                    "must be a token (tdm_ and at least 32 of A-Z a-z 0-9 _ -) or sha256: and 64"
+                        + " lower-case hex digits")
+            String>
+        bootstrapToken();
+
+    /** {@code tandem.auth.bootstrap-name}: the actor the bootstrap token is recorded as. */
+    @WithDefault("bootstrap")
+    @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}", message = "must be a token name")
+    String bootstrapName();
+  }
+
+  /** {@code tandem.registry.*}. */
+  interface Registry {
+    /** The largest artifact S3 copies in one request; staging objects are copied into place. */
+    long MAX_COPYABLE = 5L * 1024 * 1024 * 1024;
+
+    /**
+     * {@code tandem.registry.max-artifact-size}: the largest artifact accepted, e.g. {@code 2G};
+     * larger uploads answer 413 {@code ARTIFACT_TOO_LARGE}. At most 5G.
+     */
+    @WithDefault("2G")
+    @NotNull
+    MemorySize maxArtifactSize();
+
+    /**
+     * {@code tandem.registry.upload-part-size}: the part size of multipart uploads to the object
+     * store, at least 5M; one part is held in memory per upload in progress.
+     */
+    @WithDefault("16M")
+    @NotNull
+    MemorySize uploadPartSize();
+
+    /**
+     * {@code tandem.registry.download-url-ttl}: how long a presigned artifact URL stays valid, 1s
+     * to 7 days.
+     */
+    @WithDefault("15m")
+    @NotNull
+    Duration downloadUrlTtl();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -46,6 +48,7 @@ class ConfigValidationTest {
         .withMapping(DatabaseConfig.class)
         .withSources(new PropertiesConfigSource(properties, "test", 100))
         .withConverter(Duration.class, 200, new DurationConverter())
+        .withConverter(MemorySize.class, 200, new MemorySizeConverter())
         .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
         .build();
   }
@@ -68,6 +71,10 @@ class ConfigValidationTest {
     assertThat(config.s3().bucket()).isEqualTo("tandem-models");
     assertThat(config.health().timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.mqtt().url()).isEqualTo("tcp://127.0.0.1:1883");
+    assertThat(config.registry().maxArtifactSize().asLongValue()).isEqualTo(2L << 30);
+    assertThat(config.registry().uploadPartSize().asLongValue()).isEqualTo(16L << 20);
+    assertThat(config.registry().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.s3().publicUrl()).isEmpty();
   }
 
   @Test
@@ -146,5 +153,39 @@ class ConfigValidationTest {
     properties.put("tandem.s3.secret-key", " ");
 
     assertThat(problems(properties)).singleElement().asString().contains("tandem.s3.secret-key");
+  }
+
+  @Test
+  void bootstrapTokenIsOptionalAndAcceptedAsTokenOrHash() {
+    assertThat(load(valid()).getConfigMapping(TandemConfig.class).auth().bootstrapToken())
+        .isEmpty();
+
+    Map<String, String> properties = valid();
+    properties.put("tandem.auth.bootstrap-token", "sha256:" + "ab".repeat(32));
+    assertThat(load(properties).getConfigMapping(TandemConfig.class).auth().bootstrapToken())
+        .hasValue("sha256:" + "ab".repeat(32));
+    properties.put("tandem.auth.bootstrap-token", "tdm_" + "x".repeat(40));
+    assertThat(load(properties).getConfigMapping(TandemConfig.class).auth().bootstrapName())
+        .isEqualTo("bootstrap");
+  }
+
+  @Test
+  void weakBootstrapTokenIsRejectedNamingTheKey() {
+    Map<String, String> properties = valid();
+    properties.put("tandem.auth.bootstrap-token", "admin");
+
+    assertThat(problems(properties))
+        .singleElement()
+        .asString()
+        .contains("tandem.auth.bootstrap-token")
+        .contains("must be a token");
+  }
+
+  @Test
+  void publicStoreUrlWithPathIsRejected() {
+    Map<String, String> properties = valid();
+    properties.put("tandem.s3.public-url", "https://models.example.com/bucket");
+
+    assertThat(problems(properties)).singleElement().asString().contains("tandem.s3.public-url");
   }
 }

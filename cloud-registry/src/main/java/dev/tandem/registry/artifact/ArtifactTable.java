@@ -1,0 +1,40 @@
+package dev.tandem.registry.artifact;
+
+import dev.tandem.registry.jdbc.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/** The {@code artifact} table: which contents are stored, verified, in the object store. */
+@ApplicationScoped
+public class ArtifactTable {
+  private final Jdbc jdbc;
+
+  ArtifactTable(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  /** The length of the stored artifact with this digest, if it is stored. */
+  public OptionalLong length(String sha256) {
+    return jdbc.first(
+            "looking up artifact " + sha256,
+            "SELECT length FROM artifact WHERE sha256 = ?",
+            select -> select.setString(1, sha256),
+            row -> row.getLong(1))
+        .map(OptionalLong::of)
+        .orElse(OptionalLong.empty());
+  }
+
+  /** Records a verified artifact; recording one that is there already changes nothing. */
+  void insert(String sha256, long length, String storedBy) {
+    jdbc.update(
+        "recording artifact " + sha256,
+        "INSERT INTO artifact (sha256, length, stored_by) VALUES (?, ?, ?)"
+            + " ON CONFLICT (sha256) DO NOTHING",
+        insert -> {
+          insert.setString(1, sha256);
+          insert.setLong(2, length);
+          insert.setString(3, storedBy);
+        });
+  }
+}
