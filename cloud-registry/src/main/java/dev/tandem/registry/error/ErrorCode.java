@@ -20,6 +20,8 @@ public enum ErrorCode {
   NOT_ACCEPTABLE("NOT_ACCEPTABLE", 406),
   /** The request conflicts with the current state of the resource. */
   CONFLICT("CONFLICT", 409),
+  /** A signed target already exists at this path with another length or hash. */
+  TARGET_CONFLICT("TARGET_CONFLICT", 409),
   /** The body is larger than this endpoint accepts. */
   PAYLOAD_TOO_LARGE("PAYLOAD_TOO_LARGE", 413),
   UNSUPPORTED_MEDIA_TYPE("UNSUPPORTED_MEDIA_TYPE", 415),
@@ -30,7 +32,9 @@ public enum ErrorCode {
   /** The object store cannot be reached; retrying later may succeed. */
   OBJECT_STORE_UNAVAILABLE("OBJECT_STORE_UNAVAILABLE", 503),
   /** Any other dependency is down; retrying later may succeed. */
-  SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503);
+  SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503),
+  /** The signing keys needed for this change are not in the key store (or KMS); see the log. */
+  SIGNING_KEYS_UNAVAILABLE("SIGNING_KEYS_UNAVAILABLE", 503);
 
   private final String code;
   private final int status;
