@@ -1,5 +1,6 @@
 package dev.tandem.registry.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ public class ApiRootResource {
   }
 
   @GET
+  @PermitAll
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Which service, build version and API version answers")
   public ApiInfo root() {

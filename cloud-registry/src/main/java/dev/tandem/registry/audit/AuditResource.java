@@ -3,7 +3,11 @@ package dev.tandem.registry.audit;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.registry.api.ApiVersion;
+import dev.tandem.registry.auth.Caller;
+import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.error.RegistryException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,12 +37,15 @@ public class AuditResource {
   public static final String NOTE_ACTION = "note";
 
   private final AuditLog log;
+  private final SecurityIdentity identity;
 
-  AuditResource(AuditLog log) {
+  AuditResource(AuditLog log, SecurityIdentity identity) {
     this.log = log;
+    this.identity = identity;
   }
 
   @GET
+  @RolesAllowed(Roles.VIEWER)
   @Operation(summary = "Audit entries, newest first, optionally about one target")
   public AuditPage list(
       @QueryParam("target") @Size(min = 1, max = AuditLog.MAX_NAME_LENGTH) String target,
@@ -48,6 +55,7 @@ public class AuditResource {
   }
 
   @GET
+  @RolesAllowed(Roles.VIEWER)
   @Path("{id}")
   @Operation(summary = "One audit entry")
   public AuditEntry get(@PathParam("id") long id) {
@@ -55,12 +63,17 @@ public class AuditResource {
   }
 
   @POST
+  @RolesAllowed(Roles.OPERATOR)
+  @Unaudited("the note is itself an audit entry, with the caller as actor")
   @Path("notes")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add an operator's note about a target to the audit log")
+  @Operation(
+      summary = "Add an operator's note about a target to the audit log",
+      description = "The note is itself the audit entry; its actor is the caller's principal.")
   public RestResponse<AuditEntry> addNote(@NotNull @Valid NoteRequest body, UriInfo uri) {
     ObjectNode detail = JsonNodeFactory.instance.objectNode().put("note", body.note());
-    AuditEntry entry = log.record(body.actor().strip(), NOTE_ACTION, body.target().strip(), detail);
+    AuditEntry entry =
+        log.record(Caller.name(identity), NOTE_ACTION, body.target().strip(), detail);
     URI location =
         uri.getBaseUriBuilder().path(AuditResource.class).path(Long.toString(entry.id())).build();
     return RestResponse.ResponseBuilder.<AuditEntry>created(location).entity(entry).build();

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The {@code tandem.*} configuration keys. */
 @ConfigMapping(prefix = "tandem")
@@ -19,6 +20,9 @@ public interface TandemConfig {
 
   /** How dependencies are checked for readiness. */
   Health health();
+
+  /** How callers authenticate. */
+  Auth auth();
 
   /** {@code tandem.s3.*}: an S3-compatible object store, spoken to through the MinIO SDK. */
   interface S3 {
@@ -48,6 +52,20 @@ public interface TandemConfig {
         regexp = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]",
         message = "must be an S3 bucket name: 3 to 63 lower-case letters, digits, dots or hyphens")
     String bucket();
+
+    /**
+     * {@code tandem.s3.public-url}: the object store's URL as devices reach it, used in presigned
+     * download URLs (their signature covers the host, so the URL must name the host the device
+     * fetches from). Defaults to {@code tandem.s3.url}.
+     */
+    Optional<
+            @Pattern(
+                regexp = "https?://[^\\s/?#]+/?",
+                message =
+                    "must be an http:// or https:// URL without a path, e.g."
+                        + " https://models.example.com")
+            String>
+        publicUrl();
   }
 
   /** {@code tandem.mqtt.*}. */
@@ -69,5 +87,28 @@ public interface TandemConfig {
     @WithDefault("3s")
     @NotNull
     Duration timeout();
+  }
+
+  /** {@code tandem.auth.*}. */
+  interface Auth {
+    /**
+     * {@code tandem.auth.bootstrap-token}: an admin token that needs no database row, to create the
+     * first real tokens with. Either the token itself ({@code tdm_} and 32 or more URL-safe base64
+     * characters, for sandboxes) or {@code sha256:} and the 64 hex digits of its SHA-256. Unset,
+     * there is none.
+     */
+    Optional<
+            @Pattern(
+                regexp = "tdm_[A-Za-z0-9_-]{32,256}|sha256:[0-9a-f]{64}",
+                message =
+                    "must be a token (tdm_ and at least 32 of A-Z a-z 0-9 _ -) or sha256: and 64"
+                        + " lower-case hex digits")
+            String>
+        bootstrapToken();
+
+    /** {@code tandem.auth.bootstrap-name}: the actor the bootstrap token is recorded as. */
+    @WithDefault("bootstrap")
+    @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}", message = "must be a token name")
+    String bootstrapName();
   }
 }

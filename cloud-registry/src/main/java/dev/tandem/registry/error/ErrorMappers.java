@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -67,6 +70,26 @@ public class ErrorMappers {
     return answer(
         ErrorCode.VALIDATION_FAILED,
         new ErrorBody(ErrorCode.VALIDATION_FAILED.code(), message, listed));
+  }
+
+  /** No credentials, or credentials that no resolver accepts: 401 with a Bearer challenge. */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public RestResponse<ErrorBody> unauthenticated(RuntimeException e, HttpHeaders headers) {
+    String message =
+        headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
+            ? "this endpoint needs a bearer token: send Authorization: Bearer <token>"
+            : "the bearer token is unknown, revoked or expired";
+    return RestResponse.ResponseBuilder.<ErrorBody>create(ErrorCode.UNAUTHORIZED.status())
+        .entity(ErrorBody.of(ErrorCode.UNAUTHORIZED, message))
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .build();
+  }
+
+  /** Valid credentials without the role the endpoint needs. */
+  @ServerExceptionMapper
+  public RestResponse<ErrorBody> forbidden(ForbiddenException e) {
+    return answer(ErrorCode.FORBIDDEN, "the caller's roles do not allow this");
   }
 
   /** A broken constraint declaration, not a bad request. */

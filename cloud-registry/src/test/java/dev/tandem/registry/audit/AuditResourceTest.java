@@ -1,6 +1,5 @@
 package dev.tandem.registry.audit;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.tandem.registry.auth.Roles;
+import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,13 @@ class AuditResourceTest {
   void noteIsRecordedAndReadBack() {
     String target = "device/" + UUID.randomUUID();
     var created =
-        given()
+        TestTokens.as(Roles.OPERATOR)
             .contentType(ContentType.JSON)
-            .body(Map.of("actor", " ops@example.com ", "target", target, "note", "sensor swapped"))
+            .body(Map.of("target", target, "note", "sensor swapped"))
             .post("/api/v1/audit/notes")
             .then()
             .statusCode(201)
-            .body("actor", equalTo("ops@example.com"))
+            .body("actor", equalTo("test-operator"))
             .body("action", equalTo("note"))
             .body("target", equalTo(target))
             .body("detail.note", equalTo("sensor swapped"))
@@ -39,7 +40,7 @@ class AuditResourceTest {
     assertThat(created.header("Location")).endsWith("/api/v1/audit/" + id);
     assertThat(created.jsonPath().getString("at")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
 
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .get("/api/v1/audit/{id}", id)
         .then()
         .statusCode(200)
@@ -51,16 +52,16 @@ class AuditResourceTest {
   void listIsNewestFirstAndPagesByBefore() {
     String target = "model/" + UUID.randomUUID();
     for (String note : new String[] {"first", "second", "third"}) {
-      given()
+      TestTokens.as(Roles.OPERATOR)
           .contentType(ContentType.JSON)
-          .body(Map.of("actor", "ml", "target", target, "note", note))
+          .body(Map.of("target", target, "note", note))
           .post("/api/v1/audit/notes")
           .then()
           .statusCode(201);
     }
 
     var page =
-        given()
+        TestTokens.as(Roles.OPERATOR)
             .queryParam("target", target)
             .queryParam("limit", 2)
             .get("/api/v1/audit")
@@ -71,7 +72,7 @@ class AuditResourceTest {
             .extract()
             .jsonPath();
 
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .queryParam("target", target)
         .queryParam("limit", 2)
         .queryParam("before", page.getLong("nextBefore"))
@@ -84,9 +85,9 @@ class AuditResourceTest {
 
   @Test
   void malformedJsonBodyIsBadRequestWithCode() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .contentType(ContentType.JSON)
-        .body("{\"actor\": \"ops\", \"target\": ")
+        .body("{\"target\": ")
         .post("/api/v1/audit/notes")
         .then()
         .statusCode(400)
@@ -99,9 +100,9 @@ class AuditResourceTest {
 
   @Test
   void wrongFieldTypeIsBadRequestNamingTheField() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .contentType(ContentType.JSON)
-        .body("{\"actor\": \"ops\", \"target\": \"device/x\", \"note\": {\"nested\": true}}")
+        .body("{\"target\": \"device/x\", \"note\": {\"nested\": true}}")
         .post("/api/v1/audit/notes")
         .then()
         .statusCode(400)
@@ -111,7 +112,7 @@ class AuditResourceTest {
 
   @Test
   void missingBodyIsValidationFailure() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .contentType(ContentType.JSON)
         .post("/api/v1/audit/notes")
         .then()
@@ -121,9 +122,9 @@ class AuditResourceTest {
 
   @Test
   void blankFieldsAreValidationFailuresNamingEachField() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .contentType(ContentType.JSON)
-        .body(Map.of("actor", "ops", "target", " ", "note", ""))
+        .body(Map.of("target", " ", "note", ""))
         .post("/api/v1/audit/notes")
         .then()
         .statusCode(400)
@@ -134,7 +135,7 @@ class AuditResourceTest {
 
   @Test
   void limitOutOfRangeIsValidationFailure() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .queryParam("limit", 501)
         .get("/api/v1/audit")
         .then()
@@ -145,7 +146,7 @@ class AuditResourceTest {
 
   @Test
   void nonNumericLimitIsBadRequest() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .queryParam("limit", "many")
         .get("/api/v1/audit")
         .then()
@@ -155,7 +156,7 @@ class AuditResourceTest {
 
   @Test
   void unknownEntryIsNotFound() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .get("/api/v1/audit/{id}", Long.MAX_VALUE)
         .then()
         .statusCode(404)
@@ -165,7 +166,7 @@ class AuditResourceTest {
 
   @Test
   void wrongContentTypeIsUnsupportedMediaType() {
-    given()
+    TestTokens.as(Roles.OPERATOR)
         .contentType(ContentType.TEXT)
         .body("hello")
         .post("/api/v1/audit/notes")

@@ -147,4 +147,38 @@ class ConfigValidationTest {
 
     assertThat(problems(properties)).singleElement().asString().contains("tandem.s3.secret-key");
   }
+
+  @Test
+  void bootstrapTokenIsOptionalAndAcceptedAsTokenOrHash() {
+    assertThat(load(valid()).getConfigMapping(TandemConfig.class).auth().bootstrapToken())
+        .isEmpty();
+
+    Map<String, String> properties = valid();
+    properties.put("tandem.auth.bootstrap-token", "sha256:" + "ab".repeat(32));
+    assertThat(load(properties).getConfigMapping(TandemConfig.class).auth().bootstrapToken())
+        .hasValue("sha256:" + "ab".repeat(32));
+    properties.put("tandem.auth.bootstrap-token", "tdm_" + "x".repeat(40));
+    assertThat(load(properties).getConfigMapping(TandemConfig.class).auth().bootstrapName())
+        .isEqualTo("bootstrap");
+  }
+
+  @Test
+  void weakBootstrapTokenIsRejectedNamingTheKey() {
+    Map<String, String> properties = valid();
+    properties.put("tandem.auth.bootstrap-token", "admin");
+
+    assertThat(problems(properties))
+        .singleElement()
+        .asString()
+        .contains("tandem.auth.bootstrap-token")
+        .contains("must be a token");
+  }
+
+  @Test
+  void publicStoreUrlWithPathIsRejected() {
+    Map<String, String> properties = valid();
+    properties.put("tandem.s3.public-url", "https://models.example.com/bucket");
+
+    assertThat(problems(properties)).singleElement().asString().contains("tandem.s3.public-url");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.registry.error;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import java.sql.SQLTransientConnectionException;
 
 /** Test-only endpoints that fail the ways production code can, to check how failures answer. */
 @Path("/test/failures")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class FailingResource {
   static final String SECRET = "password=hunter2 in com.example.Internal";

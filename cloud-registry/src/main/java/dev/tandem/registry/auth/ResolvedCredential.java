@@ -1,0 +1,41 @@
+package dev.tandem.registry.auth;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Who a bearer token stands for.
+ *
+ * @param principal the name recorded as the actor of every change made with it, e.g. {@code
+ *     ci-pipeline} or a device id
+ * @param roles every role it holds, already expanded (see {@link Roles#granted(String)})
+ * @param kind what sort of credential it is
+ */
+public record ResolvedCredential(String principal, Set<String> roles, Kind kind) {
+
+  /** The sorts of credential; each has its own token prefix. */
+  public enum Kind {
+    /** A person's or a service's API token, {@code tdm_...}. */
+    API_TOKEN,
+    /** A device's token, {@code tdd_...}. */
+    DEVICE
+  }
+
+  public ResolvedCredential {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(kind, "kind");
+    roles = Set.copyOf(roles);
+    if (principal.isBlank()) {
+      throw new IllegalArgumentException("principal must not be blank");
+    }
+    // Devices and people never share roles: a leaked device token must not steer the fleet, and an
+    // operator's token must not pose as a device.
+    if (kind == Kind.DEVICE && !roles.equals(Set.of(Roles.DEVICE))) {
+      throw new IllegalArgumentException("a device credential holds the device role alone");
+    }
+    if (kind == Kind.API_TOKEN && (roles.isEmpty() || roles.contains(Roles.DEVICE))) {
+      throw new IllegalArgumentException(
+          "an API token holds viewer, operator or admin roles, never device");
+    }
+  }
+}
