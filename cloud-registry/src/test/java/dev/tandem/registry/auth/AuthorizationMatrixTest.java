@@ -36,7 +36,8 @@ class AuthorizationMatrixTest {
     VIEWER,
     OPERATOR,
     ADMIN,
-    DEVICE;
+    DEVICE,
+    VIEWER_OR_DEVICE;
 
     boolean allows(Caller caller) {
       return switch (this) {
@@ -47,6 +48,7 @@ class AuthorizationMatrixTest {
         case OPERATOR -> caller == Caller.OPERATOR || caller == Caller.ADMIN;
         case ADMIN -> caller == Caller.ADMIN;
         case DEVICE -> caller == Caller.DEVICE;
+        case VIEWER_OR_DEVICE -> caller != Caller.NONE;
       };
     }
   }
@@ -77,7 +79,14 @@ class AuthorizationMatrixTest {
           new Entry("POST", "/api/v1/tokens", Access.ADMIN),
           new Entry("GET", "/api/v1/tokens", Access.ADMIN),
           new Entry("GET", "/api/v1/tokens/{id}", Access.ADMIN),
-          new Entry("DELETE", "/api/v1/tokens/{id}", Access.ADMIN));
+          new Entry("DELETE", "/api/v1/tokens/{id}", Access.ADMIN),
+          new Entry("GET", "/api/v1/signing/root", Access.VIEWER_OR_DEVICE),
+          new Entry("GET", "/api/v1/signing/root/{version}", Access.VIEWER_OR_DEVICE),
+          new Entry("GET", "/api/v1/signing/targets", Access.VIEWER_OR_DEVICE),
+          new Entry("POST", "/api/v1/signing/targets", Access.ADMIN),
+          new Entry("DELETE", "/api/v1/signing/targets/{path}", Access.ADMIN),
+          new Entry("POST", "/api/v1/signing/root/rotate", Access.ADMIN),
+          new Entry("POST", "/api/v1/signing/targets/rotate-keys", Access.ADMIN));
 
   /** Values for path parameters: harmless ones that name nothing that exists. */
   static final Map<String, String> PARAMETERS =
