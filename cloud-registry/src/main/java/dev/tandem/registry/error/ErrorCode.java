@@ -11,8 +11,16 @@ public enum ErrorCode {
   MALFORMED_REQUEST("MALFORMED_REQUEST", 400),
   /** The request is well-formed but breaks a rule: a missing field, a value out of range. */
   VALIDATION_FAILED("VALIDATION_FAILED", 400),
+  /** A device selector does not parse; the message names the position. */
+  INVALID_SELECTOR("INVALID_SELECTOR", 400),
   /** The request carries no valid credentials. */
   UNAUTHORIZED("UNAUTHORIZED", 401),
+  /** No enrollment token has this secret. */
+  ENROLLMENT_TOKEN_UNKNOWN("ENROLLMENT_TOKEN_UNKNOWN", 401),
+  /** The enrollment token's validity has ended. */
+  ENROLLMENT_TOKEN_EXPIRED("ENROLLMENT_TOKEN_EXPIRED", 401),
+  /** The enrollment token was revoked by an operator. */
+  ENROLLMENT_TOKEN_REVOKED("ENROLLMENT_TOKEN_REVOKED", 401),
   /** The caller may not do this. */
   FORBIDDEN("FORBIDDEN", 403),
   NOT_FOUND("NOT_FOUND", 404),
@@ -20,6 +28,10 @@ public enum ErrorCode {
   NOT_ACCEPTABLE("NOT_ACCEPTABLE", 406),
   /** The request conflicts with the current state of the resource. */
   CONFLICT("CONFLICT", 409),
+  /** The enrollment token was already exchanged; each is single-use. */
+  ENROLLMENT_TOKEN_USED("ENROLLMENT_TOKEN_USED", 409),
+  /** A device with the chosen id already exists. */
+  DEVICE_ID_TAKEN("DEVICE_ID_TAKEN", 409),
   /** A signed target already exists at this path with another length or hash. */
   TARGET_CONFLICT("TARGET_CONFLICT", 409),
   /** The body is larger than this endpoint accepts. */

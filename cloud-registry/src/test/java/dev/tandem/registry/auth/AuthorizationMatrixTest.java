@@ -86,7 +86,20 @@ class AuthorizationMatrixTest {
           new Entry("POST", "/api/v1/signing/targets", Access.ADMIN),
           new Entry("DELETE", "/api/v1/signing/targets/{path}", Access.ADMIN),
           new Entry("POST", "/api/v1/signing/root/rotate", Access.ADMIN),
-          new Entry("POST", "/api/v1/signing/targets/rotate-keys", Access.ADMIN));
+          new Entry("POST", "/api/v1/signing/targets/rotate-keys", Access.ADMIN),
+          new Entry("POST", "/api/v1/enrollment-tokens", Access.OPERATOR),
+          new Entry("GET", "/api/v1/enrollment-tokens", Access.OPERATOR),
+          new Entry("DELETE", "/api/v1/enrollment-tokens/{id}", Access.OPERATOR),
+          new Entry("POST", "/api/v1/devices/enroll", Access.PUBLIC),
+          new Entry("GET", "/api/v1/devices", Access.VIEWER),
+          new Entry("GET", "/api/v1/devices/{id}", Access.VIEWER),
+          new Entry("PATCH", "/api/v1/devices/{id}", Access.OPERATOR),
+          new Entry("PUT", "/api/v1/devices/{id}/desired", Access.OPERATOR),
+          new Entry("POST", "/api/v1/devices/{id}/credentials", Access.OPERATOR),
+          new Entry("POST", "/api/v1/devices/{id}/decommission", Access.OPERATOR),
+          new Entry("GET", "/api/v1/device/desired", Access.DEVICE),
+          new Entry("POST", "/api/v1/device/credentials", Access.DEVICE),
+          new Entry("GET", "/api/v1/fleet/summary", Access.VIEWER));
 
   /** Values for path parameters: harmless ones that name nothing that exists. */
   static final Map<String, String> PARAMETERS =

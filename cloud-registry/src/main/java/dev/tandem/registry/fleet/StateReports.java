@@ -1,0 +1,80 @@
+package dev.tandem.registry.fleet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.protocol.v1.DeviceStateReport;
+import dev.tandem.protocol.v1.LinkState;
+import dev.tandem.registry.error.RegistryException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Applies a device's state report to its row in {@code device}. Reports are applied in the order
+ * they arrive (Kafka keeps one device's records in order), not by sequence: the agent's last will
+ * is built at connect time and carries an older sequence than the reports sent after it, yet it is
+ * the newest news when the broker publishes it.
+ */
+@ApplicationScoped
+public class StateReports {
+
+  /** What applying a report did. */
+  public enum Outcome {
+    /** The device's row was updated. */
+    APPLIED,
+    /** No active device has this id (not enrolled, or decommissioned). */
+    UNKNOWN_DEVICE
+  }
+
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+
+  StateReports(DataSource dataSource, ObjectMapper json) {
+    this.dataSource = dataSource;
+    this.json = json;
+  }
+
+  /**
+   * Applies {@code report}, received by the cloud at {@code receivedAt}.
+   *
+   * <p>An offline report (the last will) marks the device offline and keeps the models it last
+   * reported, since the will was composed when it connected. Any other report marks it online and
+   * replaces its agent version and models. {@code last_seen} never goes back.
+   *
+   * @throws RegistryException if the database fails
+   */
+  public Outcome apply(DeviceStateReport report, Instant receivedAt) {
+    boolean offline = report.getLinkState() == LinkState.LINK_STATE_OFFLINE;
+    String sql =
+        "UPDATE device SET last_seen = GREATEST(last_seen, ?), online = ?, link_state = ?,"
+            + " health = ?, health_detail = ?,"
+            + " agent_version = CASE WHEN ? THEN agent_version ELSE ? END,"
+            + " actual_models = CASE WHEN ? THEN actual_models ELSE CAST(? AS jsonb) END,"
+            + " last_sequence = ? WHERE id = ? AND status = 'active'";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setTimestamp(1, Timestamp.from(receivedAt));
+      update.setBoolean(2, !offline);
+      update.setString(3, report.getLinkState().name());
+      update.setString(4, report.getHealth().name());
+      update.setString(5, report.getHealthDetail());
+      update.setBoolean(6, offline || report.getAgentVersion().isEmpty());
+      update.setString(7, report.getAgentVersion());
+      update.setBoolean(8, offline);
+      update.setString(9, json.writeValueAsString(new TreeMap<>(report.getModelVersionsMap())));
+      update.setLong(10, report.getHeader().getSequence());
+      update.setString(11, report.getHeader().getDeviceId());
+      return update.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.UNKNOWN_DEVICE;
+    } catch (SQLException e) {
+      throw RegistryException.fromSql(
+          "applying the state of device " + report.getHeader().getDeviceId(), e);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("model versions failed to serialize", e);
+    }
+  }
+}
