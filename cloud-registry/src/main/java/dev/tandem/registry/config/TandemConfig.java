@@ -1,5 +1,6 @@
 package dev.tandem.registry.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +24,9 @@ public interface TandemConfig {
 
   /** How callers authenticate. */
   Auth auth();
+
+  /** The model registry. */
+  Registry registry();
 
   /** {@code tandem.s3.*}: an S3-compatible object store, spoken to through the MinIO SDK. */
   interface S3 {
@@ -110,5 +114,35 @@ public interface TandemConfig {
     @WithDefault("bootstrap")
     @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._@-]{0,99}", message = "must be a token name")
     String bootstrapName();
+  }
+
+  /** {@code tandem.registry.*}. */
+  interface Registry {
+    /** The largest artifact S3 copies in one request; staging objects are copied into place. */
+    long MAX_COPYABLE = 5L * 1024 * 1024 * 1024;
+
+    /**
+     * {@code tandem.registry.max-artifact-size}: the largest artifact accepted, e.g. {@code 2G};
+     * larger uploads answer 413 {@code ARTIFACT_TOO_LARGE}. At most 5G.
+     */
+    @WithDefault("2G")
+    @NotNull
+    MemorySize maxArtifactSize();
+
+    /**
+     * {@code tandem.registry.upload-part-size}: the part size of multipart uploads to the object
+     * store, at least 5M; one part is held in memory per upload in progress.
+     */
+    @WithDefault("16M")
+    @NotNull
+    MemorySize uploadPartSize();
+
+    /**
+     * {@code tandem.registry.download-url-ttl}: how long a presigned artifact URL stays valid, 1s
+     * to 7 days.
+     */
+    @WithDefault("15m")
+    @NotNull
+    Duration downloadUrlTtl();
   }
 }

@@ -38,7 +38,8 @@ public record DesiredForDevice(
    * @param variant the build variant
    * @param length bytes
    * @param sha256 hex
-   * @param artifactUrl where to download it, or null until the model registry presigns it
+   * @param artifactUrl a presigned download URL (HTTPS in production), or null while the artifact
+   *     is not in the object store
    */
   public record Target(
       String path, String variant, long length, String sha256, String artifactUrl) {}

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.signing.metadata.TargetsMetadata;
 import dev.tandem.registry.api.ApiVersion;
+import dev.tandem.registry.artifact.ArtifactUrls;
 import dev.tandem.registry.audit.AuditTrail;
 import dev.tandem.registry.audit.Audited;
 import dev.tandem.registry.auth.Caller;
 import dev.tandem.registry.auth.Roles;
+import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
 import dev.tandem.registry.signing.SigningService;
 import dev.tandem.registry.signing.repository.SignedDocument;
@@ -43,6 +45,7 @@ public class DeviceSelfResource {
   private final SecurityIdentity identity;
   private final AuditTrail audit;
   private final ObjectMapper json;
+  private final ArtifactUrls urls;
 
   DeviceSelfResource(
       DeviceStore devices,
@@ -50,13 +53,15 @@ public class DeviceSelfResource {
       SigningService signing,
       SecurityIdentity identity,
       AuditTrail audit,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ArtifactUrls urls) {
     this.devices = devices;
     this.registry = registry;
     this.signing = signing;
     this.identity = identity;
     this.audit = audit;
     this.json = json;
+    this.urls = urls;
   }
 
   @GET
@@ -85,7 +90,11 @@ public class DeviceSelfResource {
                             .map(
                                 t ->
                                     new DesiredForDevice.Target(
-                                        t.path(), t.variant(), t.length(), t.sha256(), null))
+                                        t.path(),
+                                        t.variant(),
+                                        t.length(),
+                                        t.sha256(),
+                                        artifactUrl(t.sha256())))
                             .toList())));
     models.sort(Comparator.comparing(DesiredForDevice.DesiredModel::name));
     List<JsonNode> roots = signing.rootsAfter(rootVersion).stream().map(this::parse).toList();
@@ -108,6 +117,18 @@ public class DeviceSelfResource {
     String id = Caller.name(identity);
     audit.target("device/" + id);
     return registry.rotateCredentials(id);
+  }
+
+  /** A presigned download of the content-addressed artifact, or null while it is not stored. */
+  private String artifactUrl(String sha256) {
+    try {
+      return urls.presign(sha256).url().toString();
+    } catch (RegistryException e) {
+      if (e.code() == ErrorCode.ARTIFACT_NOT_UPLOADED) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private JsonNode parse(SignedDocument document) {

@@ -13,6 +13,10 @@ public enum ErrorCode {
   VALIDATION_FAILED("VALIDATION_FAILED", 400),
   /** A device selector does not parse; the message names the position. */
   INVALID_SELECTOR("INVALID_SELECTOR", 400),
+  /** The uploaded bytes do not have the SHA-256 the variant declares; nothing was stored. */
+  DIGEST_MISMATCH("DIGEST_MISMATCH", 400),
+  /** The uploaded bytes are not as many as the variant declares; nothing was stored. */
+  LENGTH_MISMATCH("LENGTH_MISMATCH", 400),
   /** The request carries no valid credentials. */
   UNAUTHORIZED("UNAUTHORIZED", 401),
   /** No enrollment token has this secret. */
@@ -34,8 +38,14 @@ public enum ErrorCode {
   DEVICE_ID_TAKEN("DEVICE_ID_TAKEN", 409),
   /** A signed target already exists at this path with another length or hash. */
   TARGET_CONFLICT("TARGET_CONFLICT", 409),
+  /** Something with this name already exists, e.g. a model or a version. */
+  ALREADY_EXISTS("ALREADY_EXISTS", 409),
+  /** The variant's artifact has not been uploaded yet. */
+  ARTIFACT_NOT_UPLOADED("ARTIFACT_NOT_UPLOADED", 409),
   /** The body is larger than this endpoint accepts. */
   PAYLOAD_TOO_LARGE("PAYLOAD_TOO_LARGE", 413),
+  /** An artifact larger than {@code tandem.registry.max-artifact-size}. */
+  ARTIFACT_TOO_LARGE("ARTIFACT_TOO_LARGE", 413),
   UNSUPPORTED_MEDIA_TYPE("UNSUPPORTED_MEDIA_TYPE", 415),
   /** A fault of the server; the message carries a reference to find it in the server log. */
   INTERNAL_ERROR("INTERNAL_ERROR", 500),

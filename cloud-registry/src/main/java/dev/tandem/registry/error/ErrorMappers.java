@@ -44,6 +44,9 @@ public class ErrorMappers {
     if (code == ErrorCode.INTERNAL_ERROR) {
       return internalError(e, request, uri);
     }
+    if (e instanceof ValidationFailure failure) {
+      return answer(code, new ErrorBody(code.code(), e.getMessage(), failure.violations()));
+    }
     if (code.retriable()) {
       LOG.warnf("%s %s answered %s: %s", request.getMethod(), uri.getPath(), code, rootCause(e));
     }

@@ -99,11 +99,39 @@ class AuthorizationMatrixTest {
           new Entry("POST", "/api/v1/devices/{id}/decommission", Access.OPERATOR),
           new Entry("GET", "/api/v1/device/desired", Access.DEVICE),
           new Entry("POST", "/api/v1/device/credentials", Access.DEVICE),
-          new Entry("GET", "/api/v1/fleet/summary", Access.VIEWER));
+          new Entry("GET", "/api/v1/fleet/summary", Access.VIEWER),
+          new Entry("POST", "/api/v1/models", Access.ADMIN),
+          new Entry("GET", "/api/v1/models", Access.VIEWER),
+          new Entry("GET", "/api/v1/models/{name}", Access.VIEWER),
+          new Entry("POST", "/api/v1/models/{name}/versions", Access.ADMIN),
+          new Entry("GET", "/api/v1/models/{name}/versions", Access.VIEWER),
+          new Entry("GET", "/api/v1/models/{name}/versions/{version}", Access.VIEWER),
+          new Entry(
+              "PUT",
+              "/api/v1/models/{name}/versions/{version}/variants/{variant}/artifact",
+              Access.ADMIN),
+          new Entry(
+              "GET",
+              "/api/v1/models/{name}/versions/{version}/variants/{variant}/download",
+              Access.VIEWER),
+          new Entry("PUT", "/api/v1/models/{name}/aliases/{alias}", Access.ADMIN),
+          new Entry("GET", "/api/v1/models/{name}/aliases", Access.VIEWER),
+          new Entry("GET", "/api/v1/models/{name}/aliases/{alias}", Access.VIEWER),
+          new Entry("GET", "/api/v1/models/{name}/aliases/{alias}/history", Access.VIEWER));
 
   /** Values for path parameters: harmless ones that name nothing that exists. */
   static final Map<String, String> PARAMETERS =
-      Map.of("id", "1", "name", "no-such-model", "version", "0.0.0-none", "alias", "none");
+      Map.of(
+          "id",
+          "1",
+          "name",
+          "no-such-model",
+          "version",
+          "0.0.0-none",
+          "alias",
+          "none",
+          "variant",
+          "none");
 
   private static final Pattern PARAMETER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
@@ -158,11 +186,21 @@ class AuthorizationMatrixTest {
 
   @Test
   void everyEndpointAnswersEveryCallerAsTheTableSays() {
+    Map<String, String> consumes = new java.util.HashMap<>();
+    for (Endpoints.Found found : Endpoints.all()) {
+      var annotation = found.javaMethod().getAnnotation(jakarta.ws.rs.Consumes.class);
+      consumes.put(found.key(), annotation == null ? "application/json" : annotation.value()[0]);
+    }
     List<String> wrong = new ArrayList<>();
     for (Entry entry : TABLE) {
       String path = concrete(entry.path());
       for (Caller caller : Caller.values()) {
-        int status = call(caller, entry.method(), path);
+        int status =
+            call(
+                caller,
+                entry.method(),
+                path,
+                consumes.getOrDefault(entry.key(), "application/json"));
         boolean allowed = entry.access().allows(caller);
         int denied = caller == Caller.NONE ? 401 : 403;
         if (allowed ? status == 401 || status == 403 : status != denied) {
@@ -194,7 +232,7 @@ class AuthorizationMatrixTest {
     return out.toString();
   }
 
-  private static int call(Caller caller, String method, String path) {
+  private static int call(Caller caller, String method, String path, String contentType) {
     RequestSpecification request =
         switch (caller) {
           case NONE -> given();
@@ -202,7 +240,10 @@ class AuthorizationMatrixTest {
           default -> TestTokens.as(caller.name().toLowerCase());
         };
     if (!method.equals("GET") && !method.equals("DELETE")) {
-      request = request.contentType("application/json").body("{}");
+      request =
+          contentType.equals("application/json")
+              ? request.contentType(contentType).body("{}")
+              : request.contentType(contentType).body(new byte[] {1});
     }
     return request.request(method, path).then().extract().statusCode();
   }

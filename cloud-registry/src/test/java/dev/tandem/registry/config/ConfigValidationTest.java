@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -46,6 +48,7 @@ class ConfigValidationTest {
         .withMapping(DatabaseConfig.class)
         .withSources(new PropertiesConfigSource(properties, "test", 100))
         .withConverter(Duration.class, 200, new DurationConverter())
+        .withConverter(MemorySize.class, 200, new MemorySizeConverter())
         .withValidator((BeanValidationConfigValidator) () -> VALIDATOR)
         .build();
   }
@@ -68,6 +71,10 @@ class ConfigValidationTest {
     assertThat(config.s3().bucket()).isEqualTo("tandem-models");
     assertThat(config.health().timeout()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.mqtt().url()).isEqualTo("tcp://127.0.0.1:1883");
+    assertThat(config.registry().maxArtifactSize().asLongValue()).isEqualTo(2L << 30);
+    assertThat(config.registry().uploadPartSize().asLongValue()).isEqualTo(16L << 20);
+    assertThat(config.registry().downloadUrlTtl()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.s3().publicUrl()).isEmpty();
   }
 
   @Test
