@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.registry.device.selector.Selector;
 import dev.tandem.registry.device.selector.SelectorSql;
-import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -36,26 +36,21 @@ public class DeviceStore {
           + " actual_models::text AS actual_models, last_sequence,"
           + " desired_models::text AS desired_models";
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final ObjectMapper json;
 
   DeviceStore(DataSource dataSource, ObjectMapper json) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
     this.json = json;
   }
 
   /** The device with this id, if there is one. */
   public Optional<Device> find(String id) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select =
-            connection.prepareStatement("SELECT " + COLUMNS + " FROM device WHERE id = ?")) {
-      select.setString(1, id);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(device(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("reading device " + id, e);
-    }
+    return jdbc.one(
+        "SELECT " + COLUMNS + " FROM device WHERE id = ?",
+        (c, s) -> s.setString(1, id),
+        this::device,
+        "reading device " + id);
   }
 
   /**
@@ -76,46 +71,33 @@ public class DeviceStore {
             + where.sql()
             + (after == null ? "" : " AND id > ?")
             + " ORDER BY id LIMIT ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      int i = bind(connection, select, where.parameters());
-      if (after != null) {
-        select.setString(++i, after);
-      }
-      select.setInt(++i, limit + 1);
-      List<Device> devices = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          devices.add(device(rows));
-        }
-      }
-      if (devices.size() <= limit) {
-        return new DevicePage(devices, null);
-      }
-      List<Device> page = devices.subList(0, limit);
-      return new DevicePage(page, page.get(limit - 1).id());
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("listing devices", e);
+    List<Device> devices =
+        jdbc.list(
+            sql,
+            (c, s) -> {
+              int i = bind(c, s, where.parameters());
+              if (after != null) {
+                s.setString(++i, after);
+              }
+              s.setInt(++i, limit + 1);
+            },
+            this::device,
+            "listing devices");
+    if (devices.size() <= limit) {
+      return new DevicePage(devices, null);
     }
+    List<Device> page = devices.subList(0, limit);
+    return new DevicePage(page, page.get(limit - 1).id());
   }
 
   /** Ids of every device the selector selects, for callers that act on many (rollouts). */
   public List<String> ids(Selector selector) {
     SelectorSql where = SelectorSql.of(selector);
-    String sql = "SELECT id FROM device WHERE " + where.sql() + " ORDER BY id";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      bind(connection, select, where.parameters());
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-      return ids;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("selecting devices", e);
-    }
+    return jdbc.list(
+        "SELECT id FROM device WHERE " + where.sql() + " ORDER BY id",
+        (c, s) -> bind(c, s, where.parameters()),
+        row -> row.getString(1),
+        "selecting devices");
   }
 
   /**
@@ -129,32 +111,32 @@ public class DeviceStore {
         "UPDATE device SET hardware_class = coalesce(?, hardware_class),"
             + " groups = coalesce(?, groups), tags = coalesce(CAST(? AS jsonb), tags)"
             + " WHERE id = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setString(1, hardwareClass);
-      update.setArray(
-          2, groups == null ? null : connection.createArrayOf("text", groups.toArray()));
-      update.setString(3, tags == null ? null : write(tags));
-      update.setString(4, id);
-      return update.executeUpdate() == 0 ? Optional.empty() : find(id);
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("updating device " + id, e);
-    }
+    int changed =
+        jdbc.update(
+            sql,
+            (c, s) -> {
+              s.setString(1, hardwareClass);
+              s.setArray(2, groups == null ? null : c.createArrayOf("text", groups.toArray()));
+              s.setString(3, tags == null ? null : write(tags));
+              s.setString(4, id);
+            },
+            "updating device " + id);
+    return changed == 0 ? Optional.empty() : find(id);
   }
 
   /** Sets the models a device should run; empty if there is no such device. */
   public Optional<Device> setDesired(String id, Map<String, String> models, Instant at) {
-    String sql =
-        "UPDATE device SET desired_models = CAST(? AS jsonb), desired_updated_at = ? WHERE id = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setString(1, write(models));
-      update.setTimestamp(2, Timestamp.from(at));
-      update.setString(3, id);
-      return update.executeUpdate() == 0 ? Optional.empty() : find(id);
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("setting the desired models of device " + id, e);
-    }
+    int changed =
+        jdbc.update(
+            "UPDATE device SET desired_models = CAST(? AS jsonb), desired_updated_at = ?"
+                + " WHERE id = ?",
+            (c, s) -> {
+              s.setString(1, write(models));
+              s.setTimestamp(2, Timestamp.from(at));
+              s.setString(3, id);
+            },
+            "setting the desired models of device " + id);
+    return changed == 0 ? Optional.empty() : find(id);
   }
 
   /**
@@ -166,14 +148,14 @@ public class DeviceStore {
     String sql =
         "UPDATE device SET status = 'decommissioned', decommissioned_at = ?, token_sha256 = NULL,"
             + " mqtt_password_sha256 = NULL, online = false WHERE id = ? AND status = 'active'";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setTimestamp(1, Timestamp.from(at));
-      update.setString(2, id);
-      return update.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("decommissioning device " + id, e);
-    }
+    return jdbc.update(
+            sql,
+            (c, s) -> {
+              s.setTimestamp(1, Timestamp.from(at));
+              s.setString(2, id);
+            },
+            "decommissioning device " + id)
+        == 1;
   }
 
   /**
@@ -186,50 +168,38 @@ public class DeviceStore {
     String sql =
         "UPDATE device SET token_sha256 = ?, mqtt_password_sha256 = ?, credentials_issued_at = ?"
             + " WHERE id = ? AND status = 'active'";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setBytes(1, tokenSha256);
-      update.setBytes(2, mqttPasswordSha256);
-      update.setTimestamp(3, Timestamp.from(at));
-      update.setString(4, id);
-      return update.executeUpdate() == 1;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("replacing the credentials of device " + id, e);
-    }
+    return jdbc.update(
+            sql,
+            (c, s) -> {
+              s.setBytes(1, tokenSha256);
+              s.setBytes(2, mqttPasswordSha256);
+              s.setTimestamp(3, Timestamp.from(at));
+              s.setString(4, id);
+            },
+            "replacing the credentials of device " + id)
+        == 1;
   }
 
   /** The id of the active device whose token has this SHA-256. */
   public Optional<String> deviceWithToken(byte[] tokenSha256) {
-    return deviceWith("token_sha256 = ?", tokenSha256);
+    return jdbc.one(
+        "SELECT id FROM device WHERE token_sha256 = ? AND status = 'active'",
+        (c, s) -> s.setBytes(1, tokenSha256),
+        row -> row.getString(1),
+        "resolving a device token");
   }
 
   /** Whether {@code passwordSha256} is the MQTT password of the active device {@code id}. */
   public boolean mqttPasswordMatches(String id, byte[] passwordSha256) {
-    String sql =
-        "SELECT 1 FROM device WHERE id = ? AND mqtt_password_sha256 = ? AND status = 'active'";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, id);
-      select.setBytes(2, passwordSha256);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("checking MQTT credentials", e);
-    }
-  }
-
-  private Optional<String> deviceWith(String condition, byte[] hash) {
-    String sql = "SELECT id FROM device WHERE " + condition + " AND status = 'active'";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setBytes(1, hash);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("resolving a device token", e);
-    }
+    return jdbc.one(
+            "SELECT 1 FROM device WHERE id = ? AND mqtt_password_sha256 = ? AND status = 'active'",
+            (c, s) -> {
+              s.setString(1, id);
+              s.setBytes(2, passwordSha256);
+            },
+            row -> true,
+            "checking MQTT credentials")
+        .isPresent();
   }
 
   /** Binds selector parameters from index 1; returns the last index used. */
@@ -280,13 +250,13 @@ public class DeviceStore {
     return new Device(
         row.getString("id"),
         row.getString("hardware_class"),
-        List.of((String[]) row.getArray("groups").getArray()),
+        Jdbc.strings(row, "groups"),
         read(row.getString("tags")),
         row.getString("status"),
-        instant(row, "enrolled_at"),
-        instant(row, "decommissioned_at"),
+        Jdbc.instant(row, "enrolled_at"),
+        Jdbc.instant(row, "decommissioned_at"),
         new Device.DeviceState(
-            instant(row, "last_seen"),
+            Jdbc.instant(row, "last_seen"),
             row.getBoolean("online"),
             row.getString("link_state"),
             row.getString("health"),
@@ -297,10 +267,5 @@ public class DeviceStore {
         desired,
         drift,
         !drift.isEmpty());
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    Timestamp timestamp = row.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

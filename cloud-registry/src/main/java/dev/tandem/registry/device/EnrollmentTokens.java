@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +30,12 @@ public class EnrollmentTokens {
   private static final TypeReference<TreeMap<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final ObjectMapper json;
 
   EnrollmentTokens(DataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
     this.json = json;
   }
 
@@ -45,60 +47,48 @@ public class EnrollmentTokens {
       Instant expiresAt,
       String createdBy) {
     String secret = Secrets.generate(Secrets.ENROLLMENT_TOKEN);
-    String sql =
-        "INSERT INTO enrollment_token (secret_sha256, hardware_class, groups, tags, expires_at,"
-            + " created_by) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?) RETURNING "
-            + COLUMNS;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setBytes(1, Secrets.hash(secret));
-      insert.setString(2, hardwareClass);
-      insert.setArray(3, connection.createArrayOf("text", groups.toArray()));
-      insert.setString(4, json.writeValueAsString(tags));
-      insert.setTimestamp(5, Timestamp.from(expiresAt));
-      insert.setString(6, createdBy);
-      try (ResultSet row = insert.executeQuery()) {
-        row.next();
-        return new CreatedEnrollmentToken(secret, token(row));
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("creating an enrollment token", e);
+    String tagsJson;
+    try {
+      tagsJson = json.writeValueAsString(tags);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("tags failed to serialize", e);
     }
+    EnrollmentToken token =
+        jdbc.one(
+                "INSERT INTO enrollment_token (secret_sha256, hardware_class, groups, tags,"
+                    + " expires_at, created_by) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)"
+                    + " RETURNING "
+                    + COLUMNS,
+                (c, s) -> {
+                  s.setBytes(1, Secrets.hash(secret));
+                  s.setString(2, hardwareClass);
+                  s.setArray(3, c.createArrayOf("text", groups.toArray()));
+                  s.setString(4, tagsJson);
+                  s.setTimestamp(5, Timestamp.from(expiresAt));
+                  s.setString(6, createdBy);
+                },
+                this::token,
+                "creating an enrollment token")
+            .orElseThrow();
+    return new CreatedEnrollmentToken(secret, token);
   }
 
   /** Tokens newest first, at most {@code limit}. */
   public List<EnrollmentToken> list(int limit) {
-    String sql =
-        "SELECT " + COLUMNS + " FROM enrollment_token ORDER BY created_at DESC, id LIMIT ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setInt(1, limit);
-      List<EnrollmentToken> tokens = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          tokens.add(token(rows));
-        }
-      }
-      return tokens;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("listing enrollment tokens", e);
-    }
+    return jdbc.list(
+        "SELECT " + COLUMNS + " FROM enrollment_token ORDER BY created_at DESC, id LIMIT ?",
+        (c, s) -> s.setInt(1, limit),
+        this::token,
+        "listing enrollment tokens");
   }
 
   /** The token with this id, if there is one. */
   public Optional<EnrollmentToken> find(UUID id) {
-    String sql = "SELECT " + COLUMNS + " FROM enrollment_token WHERE id = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setObject(1, id);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(token(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("reading enrollment token " + id, e);
-    }
+    return jdbc.one(
+        "SELECT " + COLUMNS + " FROM enrollment_token WHERE id = ?",
+        (c, s) -> s.setObject(1, id),
+        this::token,
+        "reading enrollment token " + id);
   }
 
   /**
@@ -108,30 +98,23 @@ public class EnrollmentTokens {
    * @throws RegistryException with {@link ErrorCode#CONFLICT} if it was already used
    */
   public Optional<EnrollmentToken> revoke(UUID id, String by, Instant at) {
-    String sql =
-        "UPDATE enrollment_token SET revoked_at = coalesce(revoked_at, ?),"
-            + " revoked_by = coalesce(revoked_by, ?) WHERE id = ? AND used_at IS NULL";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setTimestamp(1, Timestamp.from(at));
-      update.setString(2, by);
-      update.setObject(3, id);
-      if (update.executeUpdate() == 0) {
-        Optional<EnrollmentToken> token = find(id);
-        if (token.isPresent()) {
-          throw new RegistryException(
-              ErrorCode.CONFLICT,
-              "enrollment token "
-                  + id
-                  + " was already used by device "
-                  + token.get().usedByDevice());
-        }
-        return token;
-      }
-      return find(id);
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("revoking enrollment token " + id, e);
+    int changed =
+        jdbc.update(
+            "UPDATE enrollment_token SET revoked_at = coalesce(revoked_at, ?),"
+                + " revoked_by = coalesce(revoked_by, ?) WHERE id = ? AND used_at IS NULL",
+            (c, s) -> {
+              s.setTimestamp(1, Timestamp.from(at));
+              s.setString(2, by);
+              s.setObject(3, id);
+            },
+            "revoking enrollment token " + id);
+    Optional<EnrollmentToken> token = find(id);
+    if (changed == 0 && token.isPresent()) {
+      throw new RegistryException(
+          ErrorCode.CONFLICT,
+          "enrollment token " + id + " was already used by device " + token.get().usedByDevice());
     }
+    return token;
   }
 
   /**
@@ -198,21 +181,16 @@ public class EnrollmentTokens {
       return new EnrollmentToken(
           row.getObject("id", UUID.class),
           row.getString("hardware_class"),
-          List.of((String[]) row.getArray("groups").getArray()),
+          Jdbc.strings(row, "groups"),
           json.readValue(row.getString("tags"), STRING_MAP),
-          instant(row, "expires_at"),
+          Jdbc.instant(row, "expires_at"),
           row.getString("created_by"),
-          instant(row, "created_at"),
-          instant(row, "used_at"),
+          Jdbc.instant(row, "created_at"),
+          Jdbc.instant(row, "used_at"),
           row.getString("used_by_device"),
-          instant(row, "revoked_at"));
+          Jdbc.instant(row, "revoked_at"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the database returned malformed jsonb", e);
     }
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    Timestamp timestamp = row.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
   }
 }

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.v1.DeviceStateReport;
 import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.TreeMap;
@@ -31,11 +29,11 @@ public class StateReports {
     UNKNOWN_DEVICE
   }
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final ObjectMapper json;
 
   StateReports(DataSource dataSource, ObjectMapper json) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
     this.json = json;
   }
 
@@ -56,25 +54,29 @@ public class StateReports {
             + " agent_version = CASE WHEN ? THEN agent_version ELSE ? END,"
             + " actual_models = CASE WHEN ? THEN actual_models ELSE CAST(? AS jsonb) END,"
             + " last_sequence = ? WHERE id = ? AND status = 'active'";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setTimestamp(1, Timestamp.from(receivedAt));
-      update.setBoolean(2, !offline);
-      update.setString(3, report.getLinkState().name());
-      update.setString(4, report.getHealth().name());
-      update.setString(5, report.getHealthDetail());
-      update.setBoolean(6, offline || report.getAgentVersion().isEmpty());
-      update.setString(7, report.getAgentVersion());
-      update.setBoolean(8, offline);
-      update.setString(9, json.writeValueAsString(new TreeMap<>(report.getModelVersionsMap())));
-      update.setLong(10, report.getHeader().getSequence());
-      update.setString(11, report.getHeader().getDeviceId());
-      return update.executeUpdate() == 1 ? Outcome.APPLIED : Outcome.UNKNOWN_DEVICE;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql(
-          "applying the state of device " + report.getHeader().getDeviceId(), e);
+    String models;
+    try {
+      models = json.writeValueAsString(new TreeMap<>(report.getModelVersionsMap()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("model versions failed to serialize", e);
     }
+    int changed =
+        jdbc.update(
+            sql,
+            (c, s) -> {
+              s.setTimestamp(1, Timestamp.from(receivedAt));
+              s.setBoolean(2, !offline);
+              s.setString(3, report.getLinkState().name());
+              s.setString(4, report.getHealth().name());
+              s.setString(5, report.getHealthDetail());
+              s.setBoolean(6, offline || report.getAgentVersion().isEmpty());
+              s.setString(7, report.getAgentVersion());
+              s.setBoolean(8, offline);
+              s.setString(9, models);
+              s.setLong(10, report.getHeader().getSequence());
+              s.setString(11, report.getHeader().getDeviceId());
+            },
+            "applying the state of device " + report.getHeader().getDeviceId());
+    return changed == 1 ? Outcome.APPLIED : Outcome.UNKNOWN_DEVICE;
   }
 }

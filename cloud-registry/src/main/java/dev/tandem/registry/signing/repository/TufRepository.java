@@ -70,9 +70,9 @@ public final class TufRepository {
               RootMetadata.create(
                   1,
                   now.plus(policy.rootExpiry()),
-                  publicKeys(KeyPurpose.ROOT, policy.rootThreshold()),
+                  newestKeys(KeyPurpose.ROOT, policy.rootKeys(), policy.rootThreshold()),
                   policy.rootThreshold(),
-                  publicKeys(KeyPurpose.TARGETS, policy.targetsThreshold()),
+                  newestKeys(KeyPurpose.TARGETS, policy.targetsKeys(), policy.targetsThreshold()),
                   policy.targetsThreshold());
           SignedDocument rootDoc = signRoot(root, Optional.empty());
           SignedDocument targetsDoc =
@@ -383,12 +383,17 @@ public final class TufRepository {
     return held;
   }
 
-  private List<MetadataKey> publicKeys(KeyPurpose purpose, int threshold) {
-    List<MetadataKey> keys =
+  /**
+   * The newest {@code count} keys of {@code purpose} (the backend lists keys oldest first): a key
+   * store that lived through rotations also holds retired keys, which a first root must not trust.
+   */
+  private List<MetadataKey> newestKeys(KeyPurpose purpose, int count, int threshold) {
+    List<MetadataKey> all =
         backend.keys().stream()
             .filter(k -> k.purpose() == purpose)
             .map(SigningKey::publicKey)
             .toList();
+    List<MetadataKey> keys = all.subList(Math.max(0, all.size() - count), all.size());
     if (keys.size() < threshold) {
       throw new SigningKeyException(
           SigningKeyException.Reason.MISSING_KEY,

@@ -59,6 +59,24 @@ class TufRepositoryTest {
   }
 
   @Test
+  void aFirstRootFromAKeyStoreThatLivedThroughRotationsTrustsOnlyTheNewestKeys() {
+    keys.createKey(KeyPurpose.ROOT);
+    String newestTargetsKey = keys.createKey(KeyPurpose.TARGETS).keyId();
+    List<String> newestRootKeys =
+        keys.keys().stream()
+            .filter(k -> k.purpose() == KeyPurpose.ROOT)
+            .skip(1)
+            .map(k -> k.keyId())
+            .toList();
+
+    RootMetadata root = repository.initialize().requireRoot().rootMetadata();
+
+    assertThat(root.rootRole().keyIds()).containsExactlyInAnyOrderElementsOf(newestRootKeys);
+    assertThat(root.targetsRole().keyIds()).containsExactly(newestTargetsKey);
+    assertThat(root.keys()).hasSize(4);
+  }
+
+  @Test
   void initializeTwiceKeepsTheFirstRoot() {
     SignedDocument first = repository.initialize().requireRoot();
 
