@@ -8,7 +8,10 @@ import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
 import dev.tandem.registry.signing.keys.SigningKeyException;
 import dev.tandem.registry.signing.repository.Heads;
+import dev.tandem.registry.signing.repository.KeyRotation;
+import dev.tandem.registry.signing.repository.ResignResult;
 import dev.tandem.registry.signing.repository.SignedDocument;
+import dev.tandem.registry.signing.repository.TargetsChange;
 import dev.tandem.registry.signing.repository.TufRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +80,7 @@ public class SigningService {
    * @throws RegistryException with {@link ErrorCode#TARGET_CONFLICT} if a path is signed with other
    *     content
    */
-  public TufRepository.TargetsChange addTargets(Collection<TargetInfo> targets, String actor) {
+  public TargetsChange addTargets(Collection<TargetInfo> targets, String actor) {
     var change = keys(() -> repository.addTargets(targets));
     if (change.changed()) {
       audit(actor, "signing.targets.added", change.targets(), change.paths());
@@ -86,7 +89,7 @@ public class SigningService {
   }
 
   /** Removes targets by path in a new signed targets version, and audits it. */
-  public TufRepository.TargetsChange removeTargets(Collection<String> paths, String actor) {
+  public TargetsChange removeTargets(Collection<String> paths, String actor) {
     var change = keys(() -> repository.removeTargets(paths));
     if (change.changed()) {
       audit(actor, "signing.targets.removed", change.targets(), change.paths());
@@ -102,7 +105,7 @@ public class SigningService {
   }
 
   /** Replaces the targets keys with {@code keys} new ones; audited. */
-  public TufRepository.KeyRotation rotateTargetsKeys(int keys, int threshold, String actor) {
+  public KeyRotation rotateTargetsKeys(int keys, int threshold, String actor) {
     var rotation = keys(() -> repository.rotateTargetsKeys(keys, threshold));
     audit(actor, "signing.targets-keys.rotated", rotation.root(), List.of());
     audit(actor, "signing.targets.resigned", rotation.targets(), List.of());
@@ -110,7 +113,7 @@ public class SigningService {
   }
 
   /** Signs whatever is due again; audited as the scheduler. */
-  public TufRepository.ResignResult resignIfDue() {
+  public ResignResult resignIfDue() {
     var result = keys(repository::resignIfDue);
     result.root().ifPresent(root -> audit(SCHEDULER, "signing.root.resigned", root, List.of()));
     result

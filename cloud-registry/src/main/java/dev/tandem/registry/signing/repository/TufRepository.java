@@ -1,15 +1,10 @@
 package dev.tandem.registry.signing.repository;
 
-import dev.tandem.protocol.ProtocolException;
-import dev.tandem.protocol.signing.MetadataSigner;
-import dev.tandem.protocol.signing.MetadataSigning;
 import dev.tandem.protocol.signing.MetadataVerifier;
-import dev.tandem.protocol.signing.TrustedState;
 import dev.tandem.protocol.signing.metadata.MetadataKey;
 import dev.tandem.protocol.signing.metadata.MetadataType;
 import dev.tandem.protocol.signing.metadata.RoleKeys;
 import dev.tandem.protocol.signing.metadata.RootMetadata;
-import dev.tandem.protocol.signing.metadata.SignedEnvelope;
 import dev.tandem.protocol.signing.metadata.TargetInfo;
 import dev.tandem.protocol.signing.metadata.TargetsMetadata;
 import dev.tandem.registry.error.ErrorCode;
@@ -41,6 +36,7 @@ public final class TufRepository {
   private final RepositoryStore store;
   private final SigningPolicy policy;
   private final InstantSource clock;
+  private final DocumentSigner signer;
 
   public TufRepository(
       SigningBackend backend, RepositoryStore store, SigningPolicy policy, InstantSource clock) {
@@ -48,6 +44,7 @@ public final class TufRepository {
     this.store = Objects.requireNonNull(store, "store");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.signer = new DocumentSigner(backend, clock);
   }
 
   /**
@@ -62,7 +59,7 @@ public final class TufRepository {
         heads -> {
           if (heads.root().isPresent()) {
             RootMetadata root = heads.requireRoot().rootMetadata();
-            signers(root, MetadataType.TARGETS, "sign targets");
+            signer.signers(root, MetadataType.TARGETS, "sign targets");
             return RepositoryStore.Appended.nothing(heads);
           }
           Instant now = clock.instant();
@@ -74,9 +71,9 @@ public final class TufRepository {
                   policy.rootThreshold(),
                   newestKeys(KeyPurpose.TARGETS, policy.targetsKeys(), policy.targetsThreshold()),
                   policy.targetsThreshold());
-          SignedDocument rootDoc = signRoot(root, Optional.empty());
+          SignedDocument rootDoc = signer.signRoot(root, Optional.empty());
           SignedDocument targetsDoc =
-              signTargets(root, TargetsMetadata.create(1, expiresTargets(), List.of()), 0);
+              signer.signTargets(root, TargetsMetadata.create(1, expiresTargets(), List.of()), 0);
           return new RepositoryStore.Appended<>(
               List.of(rootDoc, targetsDoc),
               new Heads(Optional.of(rootDoc), Optional.of(targetsDoc)));
@@ -196,7 +193,7 @@ public final class TufRepository {
                       root.keys(),
                       root.rootRole(),
                       root.targetsRole());
-              SignedDocument signed = signRoot(next, Optional.of(rootDoc));
+              SignedDocument signed = signer.signRoot(next, Optional.of(rootDoc));
               appended.add(signed);
               newRoot = Optional.of(signed);
               root = next;
@@ -212,7 +209,7 @@ public final class TufRepository {
                     targetsDoc.version() + 1,
                     expiresTargets(),
                     targetsDoc.targetsMetadata().targets().values());
-            SignedDocument signed = signTargets(root, next, targetsDoc.version());
+            SignedDocument signed = signer.signTargets(root, next, targetsDoc.version());
             appended.add(signed);
             newTargets = Optional.of(signed);
           }
@@ -232,7 +229,7 @@ public final class TufRepository {
     requireKeys(newKeys, threshold);
     // Fail before creating keys that would never be used.
     RootMetadata before = store.heads().requireRoot().rootMetadata();
-    signers(before, MetadataType.ROOT, "sign the next root");
+    signer.signers(before, MetadataType.ROOT, "sign the next root");
     List<MetadataKey> created = createKeys(KeyPurpose.ROOT, newKeys);
     return store.update(
         heads -> {
@@ -247,7 +244,7 @@ public final class TufRepository {
                   threshold,
                   targetsKeys,
                   root.targetsRole().threshold());
-          SignedDocument signed = signRoot(next, Optional.of(rootDoc));
+          SignedDocument signed = signer.signRoot(next, Optional.of(rootDoc));
           return new RepositoryStore.Appended<>(List.of(signed), signed);
         });
   }
@@ -262,7 +259,7 @@ public final class TufRepository {
   public KeyRotation rotateTargetsKeys(int newKeys, int threshold) {
     requireKeys(newKeys, threshold);
     RootMetadata before = store.heads().requireRoot().rootMetadata();
-    signers(before, MetadataType.ROOT, "sign the next root");
+    signer.signers(before, MetadataType.ROOT, "sign the next root");
     List<MetadataKey> created = createKeys(KeyPurpose.TARGETS, newKeys);
     return store.update(
         heads -> {
@@ -276,10 +273,10 @@ public final class TufRepository {
                   root.rootRole().threshold(),
                   created,
                   threshold);
-          SignedDocument signedRoot = signRoot(next, Optional.of(rootDoc));
+          SignedDocument signedRoot = signer.signRoot(next, Optional.of(rootDoc));
           SignedDocument targetsDoc = heads.requireTargets();
           SignedDocument signedTargets =
-              signTargets(
+              signer.signTargets(
                   next,
                   TargetsMetadata.create(
                       targetsDoc.version() + 1,
@@ -295,92 +292,11 @@ public final class TufRepository {
     SignedDocument current = heads.requireTargets();
     RootMetadata root = heads.requireRoot().rootMetadata();
     TargetsMetadata next = TargetsMetadata.create(current.version() + 1, expiresTargets(), targets);
-    return signTargets(root, next, current.version());
+    return signer.signTargets(root, next, current.version());
   }
 
   private Instant expiresTargets() {
     return clock.instant().plus(policy.targetsExpiry());
-  }
-
-  /** Signs {@code root}; a rotation from {@code previous} needs both roots' thresholds. */
-  private SignedDocument signRoot(RootMetadata root, Optional<SignedDocument> previous) {
-    Map<String, MetadataSigner> signers = new LinkedHashMap<>();
-    String purpose = "sign root version " + root.version();
-    previous.ifPresent(
-        p ->
-            signers(p.rootMetadata(), MetadataType.ROOT, purpose)
-                .forEach(s -> signers.put(s.keyId(), s)));
-    signers(root, MetadataType.ROOT, purpose).forEach(s -> signers.put(s.keyId(), s));
-    SignedEnvelope envelope = MetadataSigning.sign(root, List.copyOf(signers.values()));
-    SignedDocument document = SignedDocument.root(envelope);
-    MetadataVerifier verifier = new MetadataVerifier(clock);
-    selfCheck(
-        "root version " + root.version(),
-        () -> {
-          if (previous.isEmpty()) {
-            verifier.pin(document.bytes());
-          } else {
-            verifier.updateRoot(TrustedState.of(previous.get().rootMetadata()), document.bytes());
-          }
-        });
-    return document;
-  }
-
-  private SignedDocument signTargets(RootMetadata root, TargetsMetadata targets, long seen) {
-    SignedEnvelope envelope =
-        MetadataSigning.sign(
-            targets,
-            signers(root, MetadataType.TARGETS, "sign targets version " + targets.version()));
-    SignedDocument document = SignedDocument.targets(envelope);
-    selfCheck(
-        "targets version " + targets.version(),
-        () ->
-            new MetadataVerifier(clock)
-                .updateTargets(
-                    TrustedState.of(root).withTargetsVersionFloor(seen), document.bytes()));
-    return document;
-  }
-
-  private static void selfCheck(String what, Runnable check) {
-    try {
-      check.run();
-    } catch (ProtocolException e) {
-      throw new IllegalStateException(
-          "the repository signed " + what + " but a device would refuse it: " + e, e);
-    }
-  }
-
-  /** Every key of {@code type}'s role that the backend holds; at least the threshold. */
-  private List<MetadataSigner> signers(RootMetadata root, MetadataType type, String purpose) {
-    RoleKeys role = root.role(type);
-    List<MetadataSigner> held = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (String keyId : role.keyIds()) {
-      if (backend.key(keyId).isPresent()) {
-        held.add(backend.signer(keyId));
-      } else {
-        missing.add(keyId);
-      }
-    }
-    if (held.size() < role.threshold()) {
-      throw new SigningKeyException(
-          SigningKeyException.Reason.MISSING_KEY,
-          "cannot "
-              + purpose
-              + ": "
-              + backend.describe()
-              + " holds "
-              + held.size()
-              + " of the "
-              + type.typeName()
-              + " keys of root version "
-              + root.version()
-              + " and "
-              + role.threshold()
-              + " must sign; missing key ids "
-              + String.join(", ", missing));
-    }
-    return held;
   }
 
   /**
@@ -430,51 +346,6 @@ public final class TufRepository {
     if (threshold < 1 || threshold > keys) {
       throw new IllegalArgumentException(
           "threshold must be between 1 and keys (" + keys + "), got " + threshold);
-    }
-  }
-
-  /**
-   * The targets after a change.
-   *
-   * @param targets the newest targets document
-   * @param paths the paths added or removed
-   * @param changed whether a new version was signed
-   */
-  public record TargetsChange(SignedDocument targets, List<String> paths, boolean changed) {
-    public TargetsChange {
-      Objects.requireNonNull(targets, "targets");
-      paths = List.copyOf(paths);
-    }
-  }
-
-  /**
-   * What {@link #resignIfDue} signed.
-   *
-   * @param root the new root version, if the root was due
-   * @param targets the new targets version, if the targets were due
-   * @param rootProblem why a due root could not be signed, if it could not
-   */
-  public record ResignResult(
-      Optional<SignedDocument> root,
-      Optional<SignedDocument> targets,
-      Optional<String> rootProblem) {
-    public ResignResult {
-      Objects.requireNonNull(root, "root");
-      Objects.requireNonNull(targets, "targets");
-      Objects.requireNonNull(rootProblem, "rootProblem");
-    }
-  }
-
-  /**
-   * A targets key rotation: the root that trusts the new keys and the targets they signed.
-   *
-   * @param root the new root version
-   * @param targets the new targets version
-   */
-  public record KeyRotation(SignedDocument root, SignedDocument targets) {
-    public KeyRotation {
-      Objects.requireNonNull(root, "root");
-      Objects.requireNonNull(targets, "targets");
     }
   }
 }
