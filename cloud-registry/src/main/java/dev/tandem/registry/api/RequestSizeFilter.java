@@ -9,10 +9,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Refuses bodies larger than {@value #MAX_BODY} bytes (by their {@code Content-Length}) before they
- * are read, except artifact uploads, which stream and have their own limit. The server-wide limit
- * ({@code quarkus.http.limits.max-body-size}) is set above the largest artifact, so without this a
- * JSON endpoint would buffer gigabytes.
+ * Refuses bodies larger than {@value #MAX_BODY} bytes, by their {@code Content-Length} before they
+ * are read or, for chunked bodies, as soon as they pass the limit; except artifact uploads, which
+ * stream and have their own limit. The server-wide limit ({@code
+ * quarkus.http.limits.max-body-size}) is set above the largest artifact, so without this a JSON
+ * endpoint would buffer gigabytes.
  */
 public class RequestSizeFilter {
   /** The largest body of an endpoint other than an artifact upload. */
@@ -20,8 +21,14 @@ public class RequestSizeFilter {
 
   @ServerRequestFilter(preMatching = true)
   public RestResponse<ErrorBody> refuseLargeBodies(ContainerRequestContext request) {
+    if (isArtifactUpload(request)) {
+      return null;
+    }
     String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (length == null || isArtifactUpload(request)) {
+    if (length == null) {
+      // A chunked (or HTTP/2) body without a length says its size only at its end: count it as it
+      // is read.
+      request.setEntityStream(new BoundedInputStream(request.getEntityStream(), MAX_BODY));
       return null;
     }
     long bytes;
@@ -33,11 +40,12 @@ public class RequestSizeFilter {
     if (bytes <= MAX_BODY) {
       return null;
     }
+    return tooLarge("the body has " + bytes + " bytes; this endpoint accepts at most " + MAX_BODY);
+  }
+
+  static RestResponse<ErrorBody> tooLarge(String what) {
     return RestResponse.ResponseBuilder.<ErrorBody>create(ErrorCode.PAYLOAD_TOO_LARGE.status())
-        .entity(
-            ErrorBody.of(
-                ErrorCode.PAYLOAD_TOO_LARGE,
-                "the body has " + bytes + " bytes; this endpoint accepts at most " + MAX_BODY))
+        .entity(ErrorBody.of(ErrorCode.PAYLOAD_TOO_LARGE, what))
         .type(MediaType.APPLICATION_JSON_TYPE)
         .build();
   }

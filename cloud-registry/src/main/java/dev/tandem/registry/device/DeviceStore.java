@@ -5,10 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.registry.device.selector.Selector;
 import dev.tandem.registry.device.selector.SelectorSql;
+import dev.tandem.registry.jdbc.Columns;
 import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,11 +46,11 @@ public class DeviceStore {
 
   /** The device with this id, if there is one. */
   public Optional<Device> find(String id) {
-    return jdbc.one(
+    return jdbc.first(
+        "reading device " + id,
         "SELECT " + COLUMNS + " FROM device WHERE id = ?",
-        (c, s) -> s.setString(1, id),
-        this::device,
-        "reading device " + id);
+        s -> s.setString(1, id),
+        this::device);
   }
 
   /**
@@ -73,16 +73,16 @@ public class DeviceStore {
             + " ORDER BY id LIMIT ?";
     List<Device> devices =
         jdbc.list(
+            "listing devices",
             sql,
-            (c, s) -> {
-              int i = bind(c, s, where.parameters());
+            s -> {
+              int i = bind(s, where.parameters());
               if (after != null) {
                 s.setString(++i, after);
               }
               s.setInt(++i, limit + 1);
             },
-            this::device,
-            "listing devices");
+            this::device);
     if (devices.size() <= limit) {
       return new DevicePage(devices, null);
     }
@@ -94,10 +94,10 @@ public class DeviceStore {
   public List<String> ids(Selector selector) {
     SelectorSql where = SelectorSql.of(selector);
     return jdbc.list(
+        "selecting devices",
         "SELECT id FROM device WHERE " + where.sql() + " ORDER BY id",
-        (c, s) -> bind(c, s, where.parameters()),
-        row -> row.getString(1),
-        "selecting devices");
+        s -> bind(s, where.parameters()),
+        row -> row.getString(1));
   }
 
   /**
@@ -113,14 +113,18 @@ public class DeviceStore {
             + " WHERE id = ?";
     int changed =
         jdbc.update(
+            "updating device " + id,
             sql,
-            (c, s) -> {
+            s -> {
               s.setString(1, hardwareClass);
-              s.setArray(2, groups == null ? null : c.createArrayOf("text", groups.toArray()));
+              s.setArray(
+                  2,
+                  groups == null
+                      ? null
+                      : s.getConnection().createArrayOf("text", groups.toArray()));
               s.setString(3, tags == null ? null : write(tags));
               s.setString(4, id);
-            },
-            "updating device " + id);
+            });
     return changed == 0 ? Optional.empty() : find(id);
   }
 
@@ -128,14 +132,14 @@ public class DeviceStore {
   public Optional<Device> setDesired(String id, Map<String, String> models, Instant at) {
     int changed =
         jdbc.update(
+            "setting the desired models of device " + id,
             "UPDATE device SET desired_models = CAST(? AS jsonb), desired_updated_at = ?"
                 + " WHERE id = ?",
-            (c, s) -> {
+            s -> {
               s.setString(1, write(models));
               s.setTimestamp(2, Timestamp.from(at));
               s.setString(3, id);
-            },
-            "setting the desired models of device " + id);
+            });
     return changed == 0 ? Optional.empty() : find(id);
   }
 
@@ -149,12 +153,12 @@ public class DeviceStore {
         "UPDATE device SET status = 'decommissioned', decommissioned_at = ?, token_sha256 = NULL,"
             + " mqtt_password_sha256 = NULL, online = false WHERE id = ? AND status = 'active'";
     return jdbc.update(
+            "decommissioning device " + id,
             sql,
-            (c, s) -> {
+            s -> {
               s.setTimestamp(1, Timestamp.from(at));
               s.setString(2, id);
-            },
-            "decommissioning device " + id)
+            })
         == 1;
   }
 
@@ -169,47 +173,46 @@ public class DeviceStore {
         "UPDATE device SET token_sha256 = ?, mqtt_password_sha256 = ?, credentials_issued_at = ?"
             + " WHERE id = ? AND status = 'active'";
     return jdbc.update(
+            "replacing the credentials of device " + id,
             sql,
-            (c, s) -> {
+            s -> {
               s.setBytes(1, tokenSha256);
               s.setBytes(2, mqttPasswordSha256);
               s.setTimestamp(3, Timestamp.from(at));
               s.setString(4, id);
-            },
-            "replacing the credentials of device " + id)
+            })
         == 1;
   }
 
   /** The id of the active device whose token has this SHA-256. */
   public Optional<String> deviceWithToken(byte[] tokenSha256) {
-    return jdbc.one(
+    return jdbc.first(
+        "resolving a device token",
         "SELECT id FROM device WHERE token_sha256 = ? AND status = 'active'",
-        (c, s) -> s.setBytes(1, tokenSha256),
-        row -> row.getString(1),
-        "resolving a device token");
+        s -> s.setBytes(1, tokenSha256),
+        row -> row.getString(1));
   }
 
   /** Whether {@code passwordSha256} is the MQTT password of the active device {@code id}. */
   public boolean mqttPasswordMatches(String id, byte[] passwordSha256) {
-    return jdbc.one(
+    return jdbc.first(
+            "checking MQTT credentials",
             "SELECT 1 FROM device WHERE id = ? AND mqtt_password_sha256 = ? AND status = 'active'",
-            (c, s) -> {
+            s -> {
               s.setString(1, id);
               s.setBytes(2, passwordSha256);
             },
-            row -> true,
-            "checking MQTT credentials")
+            row -> true)
         .isPresent();
   }
 
   /** Binds selector parameters from index 1; returns the last index used. */
-  static int bind(Connection connection, PreparedStatement statement, List<Object> parameters)
-      throws SQLException {
+  static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
     int i = 0;
     for (Object parameter : parameters) {
       i++;
       if (parameter instanceof String[] array) {
-        Array sqlArray = connection.createArrayOf("text", array);
+        Array sqlArray = statement.getConnection().createArrayOf("text", array);
         statement.setArray(i, sqlArray);
       } else {
         statement.setObject(i, parameter);
@@ -250,13 +253,13 @@ public class DeviceStore {
     return new Device(
         row.getString("id"),
         row.getString("hardware_class"),
-        Jdbc.strings(row, "groups"),
+        Columns.strings(row, "groups"),
         read(row.getString("tags")),
         row.getString("status"),
-        Jdbc.instant(row, "enrolled_at"),
-        Jdbc.instant(row, "decommissioned_at"),
+        Columns.instant(row, "enrolled_at"),
+        Columns.instant(row, "decommissioned_at"),
         new Device.DeviceState(
-            Jdbc.instant(row, "last_seen"),
+            Columns.instant(row, "last_seen"),
             row.getBoolean("online"),
             row.getString("link_state"),
             row.getString("health"),

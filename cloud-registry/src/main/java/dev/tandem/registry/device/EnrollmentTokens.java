@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Columns;
 import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -54,21 +55,21 @@ public class EnrollmentTokens {
       throw new IllegalStateException("tags failed to serialize", e);
     }
     EnrollmentToken token =
-        jdbc.one(
+        jdbc.first(
+                "creating an enrollment token",
                 "INSERT INTO enrollment_token (secret_sha256, hardware_class, groups, tags,"
                     + " expires_at, created_by) VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?)"
                     + " RETURNING "
                     + COLUMNS,
-                (c, s) -> {
+                s -> {
                   s.setBytes(1, Secrets.hash(secret));
                   s.setString(2, hardwareClass);
-                  s.setArray(3, c.createArrayOf("text", groups.toArray()));
+                  s.setArray(3, s.getConnection().createArrayOf("text", groups.toArray()));
                   s.setString(4, tagsJson);
                   s.setTimestamp(5, Timestamp.from(expiresAt));
                   s.setString(6, createdBy);
                 },
-                this::token,
-                "creating an enrollment token")
+                this::token)
             .orElseThrow();
     return new CreatedEnrollmentToken(secret, token);
   }
@@ -76,19 +77,19 @@ public class EnrollmentTokens {
   /** Tokens newest first, at most {@code limit}. */
   public List<EnrollmentToken> list(int limit) {
     return jdbc.list(
+        "listing enrollment tokens",
         "SELECT " + COLUMNS + " FROM enrollment_token ORDER BY created_at DESC, id LIMIT ?",
-        (c, s) -> s.setInt(1, limit),
-        this::token,
-        "listing enrollment tokens");
+        s -> s.setInt(1, limit),
+        this::token);
   }
 
   /** The token with this id, if there is one. */
   public Optional<EnrollmentToken> find(UUID id) {
-    return jdbc.one(
+    return jdbc.first(
+        "reading enrollment token " + id,
         "SELECT " + COLUMNS + " FROM enrollment_token WHERE id = ?",
-        (c, s) -> s.setObject(1, id),
-        this::token,
-        "reading enrollment token " + id);
+        s -> s.setObject(1, id),
+        this::token);
   }
 
   /**
@@ -100,14 +101,14 @@ public class EnrollmentTokens {
   public Optional<EnrollmentToken> revoke(UUID id, String by, Instant at) {
     int changed =
         jdbc.update(
+            "revoking enrollment token " + id,
             "UPDATE enrollment_token SET revoked_at = coalesce(revoked_at, ?),"
                 + " revoked_by = coalesce(revoked_by, ?) WHERE id = ? AND used_at IS NULL",
-            (c, s) -> {
+            s -> {
               s.setTimestamp(1, Timestamp.from(at));
               s.setString(2, by);
               s.setObject(3, id);
-            },
-            "revoking enrollment token " + id);
+            });
     Optional<EnrollmentToken> token = find(id);
     if (changed == 0 && token.isPresent()) {
       throw new RegistryException(
@@ -181,14 +182,14 @@ public class EnrollmentTokens {
       return new EnrollmentToken(
           row.getObject("id", UUID.class),
           row.getString("hardware_class"),
-          Jdbc.strings(row, "groups"),
+          Columns.strings(row, "groups"),
           json.readValue(row.getString("tags"), STRING_MAP),
-          Jdbc.instant(row, "expires_at"),
+          Columns.instant(row, "expires_at"),
           row.getString("created_by"),
-          Jdbc.instant(row, "created_at"),
-          Jdbc.instant(row, "used_at"),
+          Columns.instant(row, "created_at"),
+          Columns.instant(row, "used_at"),
           row.getString("used_by_device"),
-          Jdbc.instant(row, "revoked_at"));
+          Columns.instant(row, "revoked_at"));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the database returned malformed jsonb", e);
     }

@@ -111,6 +111,15 @@ public class ErrorMappers {
     ValueInstantiationException.class
   })
   public RestResponse<ErrorBody> malformedJson(JsonProcessingException e) {
+    // Reading the body can fail for reasons of our own, e.g. a body past its size limit.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RegistryException own) {
+        return answer(own.code(), own.getMessage());
+      }
+      if (cause == cause.getCause()) {
+        break;
+      }
+    }
     return answer(ErrorCode.MALFORMED_REQUEST, describeMalformed(e));
   }
 

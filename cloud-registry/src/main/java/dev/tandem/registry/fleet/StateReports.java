@@ -62,8 +62,9 @@ public class StateReports {
     }
     int changed =
         jdbc.update(
+            "applying the state of device " + report.getHeader().getDeviceId(),
             sql,
-            (c, s) -> {
+            s -> {
               s.setTimestamp(1, Timestamp.from(receivedAt));
               s.setBoolean(2, !offline);
               s.setString(3, report.getLinkState().name());
@@ -75,8 +76,7 @@ public class StateReports {
               s.setString(9, models);
               s.setLong(10, report.getHeader().getSequence());
               s.setString(11, report.getHeader().getDeviceId());
-            },
-            "applying the state of device " + report.getHeader().getDeviceId());
+            });
     return changed == 1 ? Outcome.APPLIED : Outcome.UNKNOWN_DEVICE;
   }
 }

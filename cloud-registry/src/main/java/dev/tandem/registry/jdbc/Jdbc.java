@@ -5,30 +5,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * One statement on a pooled connection, with JDBC failures turned into {@link RegistryException}s
- * that say what was being done ({@link RegistryException#fromSql}).
+ * One statement on a pooled connection: binds the parameters, maps the rows, closes everything, and
+ * turns an {@link SQLException} into a {@link RegistryException} that says what was being done.
  */
 public final class Jdbc {
+  /** PostgreSQL's {@code unique_violation}. */
+  public static final String UNIQUE_VIOLATION = "23505";
 
   /** Sets a statement's parameters. */
   @FunctionalInterface
   public interface Binder {
-    void bind(Connection connection, PreparedStatement statement) throws SQLException;
+    void bind(PreparedStatement statement) throws SQLException;
   }
 
-  /** Reads one row. */
+  /** Makes a value of the current row. */
   @FunctionalInterface
   public interface RowMapper<T> {
     T map(ResultSet row) throws SQLException;
   }
+
+  /** A binder that sets nothing. */
+  public static final Binder NO_PARAMETERS = statement -> {};
 
   private final DataSource dataSource;
 
@@ -36,48 +39,48 @@ public final class Jdbc {
     this.dataSource = dataSource;
   }
 
-  /** The first row of a query, if any. */
-  public <T> Optional<T> one(String sql, Binder binder, RowMapper<T> mapper, String doing) {
-    List<T> rows = list(sql, binder, mapper, doing);
-    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-  }
-
-  /** Every row of a query. */
-  public <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper, String doing) {
+  /**
+   * Every row of a query.
+   *
+   * @param doing what the query is for, e.g. {@code "listing tokens"}, for the error message
+   */
+  public <T> List<T> list(String doing, String sql, Binder binder, RowMapper<T> mapper) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      binder.bind(connection, statement);
-      List<T> rows = new ArrayList<>();
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          rows.add(mapper.map(result));
+      binder.bind(statement);
+      List<T> values = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(mapper.map(rows));
         }
       }
-      return rows;
+      return values;
     } catch (SQLException e) {
       throw RegistryException.fromSql(doing, e);
     }
   }
 
-  /** The number of rows an update changed. */
-  public int update(String sql, Binder binder, String doing) {
+  /** The first row of a query, if any. */
+  public <T> Optional<T> first(String doing, String sql, Binder binder, RowMapper<T> mapper) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      binder.bind(connection, statement);
+      binder.bind(statement);
+      try (ResultSet row = statement.executeQuery()) {
+        return row.next() ? Optional.of(mapper.map(row)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw RegistryException.fromSql(doing, e);
+    }
+  }
+
+  /** Runs an update; answers the number of rows it changed. */
+  public int update(String doing, String sql, Binder binder) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
       return statement.executeUpdate();
     } catch (SQLException e) {
       throw RegistryException.fromSql(doing, e);
     }
-  }
-
-  /** A nullable {@code timestamptz} column as an instant. */
-  public static Instant instant(ResultSet row, String column) throws SQLException {
-    Timestamp timestamp = row.getTimestamp(column);
-    return timestamp == null ? null : timestamp.toInstant();
-  }
-
-  /** A {@code text[]} column as a list. */
-  public static List<String> strings(ResultSet row, String column) throws SQLException {
-    return List.of((String[]) row.getArray(column).getArray());
   }
 }

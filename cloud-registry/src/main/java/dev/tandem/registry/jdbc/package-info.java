@@ -1,4 +1,2 @@
-/**
- * Plain JDBC on the pooled datasource, one statement at a time, with errors that say what failed.
- */
+/** Plain JDBC against the control plane's PostgreSQL, with failures mapped to error codes. */
 package dev.tandem.registry.jdbc;

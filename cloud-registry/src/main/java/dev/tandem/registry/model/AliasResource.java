@@ -10,7 +10,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -52,8 +51,8 @@ public class AliasResource {
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a bad alias or version")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model or version")
   public Alias move(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-      @PathParam("alias") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String alias,
+      @PathParam("name") @RegistryName String name,
+      @PathParam("alias") @RegistryName String alias,
       @NotNull @Valid SetAliasRequest body) {
     Alias moved = aliases.move(name, alias, body.version(), Caller.name(identity));
     audit.target("model/" + name + ":" + alias).detail("version", moved.version());
@@ -65,8 +64,7 @@ public class AliasResource {
   @Operation(summary = "The model's aliases")
   @APIResponse(responseCode = "200", description = "the aliases, by name")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model")
-  public List<Alias> list(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name) {
+  public List<Alias> list(@PathParam("name") @RegistryName String name) {
     return aliases.list(name);
   }
 
@@ -77,8 +75,8 @@ public class AliasResource {
   @APIResponse(responseCode = "200", description = "the alias")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model or alias")
   public Alias get(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-      @PathParam("alias") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String alias) {
+      @PathParam("name") @RegistryName String name,
+      @PathParam("alias") @RegistryName String alias) {
     return aliases
         .find(name, alias)
         .orElseThrow(() -> RegistryException.notFound("alias", name + ":" + alias));
@@ -91,8 +89,8 @@ public class AliasResource {
   @APIResponse(responseCode = "200", description = "the moves")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model or alias")
   public List<AliasMove> history(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-      @PathParam("alias") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String alias) {
+      @PathParam("name") @RegistryName String name,
+      @PathParam("alias") @RegistryName String alias) {
     return aliases.history(name, alias);
   }
 }

@@ -12,7 +12,6 @@ import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -73,10 +72,9 @@ public class ArtifactResource {
       responseCode = "413",
       description = "ARTIFACT_TOO_LARGE: larger than tandem.registry.max-artifact-size")
   public ArtifactStore.Stored upload(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-      @PathParam("version") @Pattern(regexp = Names.VERSION, message = Names.VERSION_RULE)
-          String version,
-      @PathParam("variant") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String variant,
+      @PathParam("name") @RegistryName String name,
+      @PathParam("version") @VersionName String version,
+      @PathParam("variant") @RegistryName String variant,
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long contentLength,
       InputStream body) {
     Variant declared = variant(name, version, variant);
@@ -102,11 +100,9 @@ public class ArtifactResource {
       responseCode = "409",
       description = "ARTIFACT_NOT_UPLOADED: the artifact has not been uploaded")
   public PresignedUrl download(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-      @PathParam("version") @Pattern(regexp = Names.VERSION, message = Names.VERSION_RULE)
-          String version,
-      @PathParam("variant") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE)
-          String variant) {
+      @PathParam("name") @RegistryName String name,
+      @PathParam("version") @VersionName String version,
+      @PathParam("variant") @RegistryName String variant) {
     Variant declared = variant(name, version, variant);
     if (!declared.uploaded()) {
       throw new RegistryException(

@@ -20,7 +20,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Lineage(
     @NotNull @Valid DatasetSnapshot dataset,
-    @Pattern(regexp = Names.VERSION, message = Names.VERSION_RULE) String parentVersion,
+    @VersionName String parentVersion,
     @Size(max = 100)
         Map<
                 @NotNull @Pattern(regexp = Names.KEY, message = "must be a parameter name") String,

@@ -11,7 +11,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -77,8 +76,7 @@ public class ModelResource {
   @APIResponse(responseCode = "200", description = "the model")
   @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: a bad name")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model")
-  public Model get(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name) {
+  public Model get(@PathParam("name") @RegistryName String name) {
     return models.findModel(name).orElseThrow(() -> RegistryException.notFound("model", name));
   }
 
@@ -100,7 +98,7 @@ public class ModelResource {
       responseCode = "413",
       description = "ARTIFACT_TOO_LARGE: a variant is larger than the registry accepts")
   public RestResponse<ModelVersion> createVersion(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
+      @PathParam("name") @RegistryName String name,
       @NotNull @Valid CreateVersionRequest body,
       UriInfo uri) {
     VersionRules.check(body, limits.maxArtifactSize());
@@ -122,8 +120,7 @@ public class ModelResource {
   @Operation(summary = "The model's versions, newest first")
   @APIResponse(responseCode = "200", description = "the versions")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model")
-  public List<ModelVersion> listVersions(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name) {
+  public List<ModelVersion> listVersions(@PathParam("name") @RegistryName String name) {
     return models.listVersions(name);
   }
 
@@ -134,9 +131,8 @@ public class ModelResource {
   @APIResponse(responseCode = "200", description = "the version")
   @APIResponse(responseCode = "404", description = "NOT_FOUND: no such model or version")
   public ModelVersion getVersion(
-      @PathParam("name") @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-      @PathParam("version") @Pattern(regexp = Names.VERSION, message = Names.VERSION_RULE)
-          String version) {
+      @PathParam("name") @RegistryName String name,
+      @PathParam("version") @VersionName String version) {
     return models
         .findVersion(name, version)
         .orElseThrow(() -> RegistryException.notFound("version", name + "@" + version));

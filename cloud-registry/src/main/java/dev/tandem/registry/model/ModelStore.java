@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,9 +22,6 @@ import javax.sql.DataSource;
 /** Models, versions and variants in PostgreSQL. */
 @ApplicationScoped
 public class ModelStore {
-  /** PostgreSQL's unique_violation. */
-  static final String UNIQUE_VIOLATION = "23505";
-
   private static final String MODEL_COLUMNS = "name, description, created_by, created_at";
   private static final String VERSION_COLUMNS =
       "v.id, m.name AS model, v.version, v.card::text AS card, v.lineage::text AS lineage,"
@@ -33,10 +31,12 @@ public class ModelStore {
           + " (a.sha256 IS NOT NULL) AS uploaded";
 
   private final DataSource dataSource;
+  private final Jdbc jdbc;
   private final ObjectMapper json;
 
   ModelStore(DataSource dataSource, ObjectMapper json) {
     this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
     this.json = json;
   }
 
@@ -46,54 +46,43 @@ public class ModelStore {
    * @throws RegistryException {@code ALREADY_EXISTS} if one has this name
    */
   public Model createModel(String name, String description, String actor) {
-    String sql =
-        "INSERT INTO model (name, description, created_by) VALUES (?, ?, ?) RETURNING "
-            + MODEL_COLUMNS;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setString(1, name);
-      insert.setString(2, description == null ? "" : description);
-      insert.setString(3, actor);
-      try (ResultSet row = insert.executeQuery()) {
-        row.next();
-        return model(row);
-      }
-    } catch (SQLException e) {
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+    try {
+      return jdbc.first(
+              "registering model " + name,
+              "INSERT INTO model (name, description, created_by) VALUES (?, ?, ?) RETURNING "
+                  + MODEL_COLUMNS,
+              insert -> {
+                insert.setString(1, name);
+                insert.setString(2, description == null ? "" : description);
+                insert.setString(3, actor);
+              },
+              ModelStore::model)
+          .orElseThrow(() -> new IllegalStateException("INSERT ... RETURNING returned no row"));
+    } catch (RegistryException e) {
+      if (e.getCause() instanceof SQLException sql
+          && Jdbc.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         throw new RegistryException(ErrorCode.ALREADY_EXISTS, "model " + name + " exists already");
       }
-      throw RegistryException.fromSql("registering model " + name, e);
+      throw e;
     }
   }
 
   /** Every model, by name. */
   public List<Model> listModels() {
-    String sql = "SELECT " + MODEL_COLUMNS + " FROM model ORDER BY name";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet rows = select.executeQuery()) {
-      List<Model> models = new ArrayList<>();
-      while (rows.next()) {
-        models.add(model(rows));
-      }
-      return models;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("listing models", e);
-    }
+    return jdbc.list(
+        "listing models",
+        "SELECT " + MODEL_COLUMNS + " FROM model ORDER BY name",
+        Jdbc.NO_PARAMETERS,
+        ModelStore::model);
   }
 
   /** The model with this name. */
   public Optional<Model> findModel(String name) {
-    String sql = "SELECT " + MODEL_COLUMNS + " FROM model WHERE name = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, name);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(model(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("reading model " + name, e);
-    }
+    return jdbc.first(
+        "reading model " + name,
+        "SELECT " + MODEL_COLUMNS + " FROM model WHERE name = ?",
+        select -> select.setString(1, name),
+        ModelStore::model);
   }
 
   /**
@@ -127,7 +116,7 @@ public class ModelStore {
         throw e;
       }
     } catch (SQLException e) {
-      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+      if (Jdbc.UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw new RegistryException(
             ErrorCode.ALREADY_EXISTS,
             "model " + model + " has version " + request.version() + " already");

@@ -18,11 +18,9 @@ import java.util.List;
  * @param length the artifact's length in bytes; the upload must match it
  */
 public record VariantSpec(
-    @NotNull @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String name,
-    @NotNull @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String format,
-    @NotEmpty @Size(max = 32)
-        List<@NotNull @Pattern(regexp = Names.NAME, message = Names.NAME_RULE) String>
-            hardwareClasses,
+    @NotNull @RegistryName String name,
+    @NotNull @RegistryName String format,
+    @NotEmpty @Size(max = 32) List<@NotNull @RegistryName String> hardwareClasses,
     @NotNull @Pattern(regexp = Sha256.REGEX, message = "must be 64 lower-case hex digits")
         String sha256,
     @NotNull @PositiveOrZero Long length) {}

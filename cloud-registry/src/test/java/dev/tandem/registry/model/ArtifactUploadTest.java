@@ -208,6 +208,26 @@ class ArtifactUploadTest {
         .body("code", equalTo("PAYLOAD_TOO_LARGE"));
   }
 
+  @Test
+  void chunkedJsonBodiesLargerThanAMegabyteAreRefused() throws Exception {
+    byte[] body =
+        ("{\"name\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("%s:%d/api/v1/models".formatted(RestAssured.baseURI, RestAssured.port)))
+            .header("Authorization", "Bearer " + TestTokens.of(Roles.ADMIN))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+            .build();
+
+    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+    assertThat(JsonPath.from(answer.body()).getString("code")).isEqualTo("PAYLOAD_TOO_LARGE");
+  }
+
   private static HttpResponse<String> put(
       String model, String version, String variant, byte[] body, boolean chunked) throws Exception {
     URI uri =

@@ -1,14 +1,11 @@
 package dev.tandem.registry.auth.token;
 
-import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,82 +17,60 @@ public class ApiTokenStore {
   private static final String COLUMNS =
       "id, name, role, created_by, created_at, expires_at, revoked_at, revoked_by, last_used_at";
 
-  private final DataSource dataSource;
+  private final Jdbc jdbc;
 
   ApiTokenStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.jdbc = new Jdbc(dataSource);
   }
 
   /** Stores a token by the hash of its secret. */
   public ApiToken insert(
       String name, String role, byte[] secretHash, String createdBy, Instant expiresAt) {
-    String sql =
-        "INSERT INTO api_token (name, role, secret_sha256, created_by, expires_at)"
-            + " VALUES (?, ?, ?, ?, ?) RETURNING "
-            + COLUMNS;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(sql)) {
-      insert.setString(1, name);
-      insert.setString(2, role);
-      insert.setBytes(3, secretHash);
-      insert.setString(4, createdBy);
-      insert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
-      try (ResultSet row = insert.executeQuery()) {
-        row.next();
-        return token(row);
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("creating a token", e);
-    }
+    return jdbc.first(
+            "creating a token",
+            "INSERT INTO api_token (name, role, secret_sha256, created_by, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?) RETURNING "
+                + COLUMNS,
+            insert -> {
+              insert.setString(1, name);
+              insert.setString(2, role);
+              insert.setBytes(3, secretHash);
+              insert.setString(4, createdBy);
+              insert.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
+            },
+            ApiTokenStore::token)
+        .orElseThrow(() -> new IllegalStateException("INSERT ... RETURNING returned no row"));
   }
 
   /** The token whose secret hashes to {@code secretHash}, revoked and expired ones included. */
   public Optional<ApiToken> findBySecretHash(byte[] secretHash) {
-    String sql = "SELECT " + COLUMNS + " FROM api_token WHERE secret_sha256 = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setBytes(1, secretHash);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(token(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("checking a token", e);
-    }
+    return jdbc.first(
+        "checking a token",
+        "SELECT " + COLUMNS + " FROM api_token WHERE secret_sha256 = ?",
+        select -> select.setBytes(1, secretHash),
+        ApiTokenStore::token);
   }
 
   /** The token with this id. */
   public Optional<ApiToken> find(UUID id) {
-    String sql = "SELECT " + COLUMNS + " FROM api_token WHERE id = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setObject(1, id);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(token(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("reading token " + id, e);
-    }
+    return jdbc.first(
+        "reading token " + id,
+        "SELECT " + COLUMNS + " FROM api_token WHERE id = ?",
+        select -> select.setObject(1, id),
+        ApiTokenStore::token);
   }
 
   /** Tokens newest first; revoked ones only if asked for. */
   public List<ApiToken> list(boolean includeRevoked) {
-    String sql =
+    return jdbc.list(
+        "listing tokens",
         "SELECT "
             + COLUMNS
             + " FROM api_token"
             + (includeRevoked ? "" : " WHERE revoked_at IS NULL")
-            + " ORDER BY created_at DESC, id";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet rows = select.executeQuery()) {
-      List<ApiToken> tokens = new ArrayList<>();
-      while (rows.next()) {
-        tokens.add(token(rows));
-      }
-      return tokens;
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("listing tokens", e);
-    }
+            + " ORDER BY created_at DESC, id",
+        Jdbc.NO_PARAMETERS,
+        ApiTokenStore::token);
   }
 
   /**
@@ -104,32 +79,24 @@ public class ApiTokenStore {
    * @return the token as it is now, empty if there is none with this id
    */
   public Optional<ApiToken> revoke(UUID id, String revokedBy) {
-    String sql =
+    return jdbc.first(
+        "revoking token " + id,
         "UPDATE api_token SET revoked_at = COALESCE(revoked_at, now()),"
             + " revoked_by = COALESCE(revoked_by, ?) WHERE id = ? RETURNING "
-            + COLUMNS;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setString(1, revokedBy);
-      update.setObject(2, id);
-      try (ResultSet row = update.executeQuery()) {
-        return row.next() ? Optional.of(token(row)) : Optional.empty();
-      }
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("revoking token " + id, e);
-    }
+            + COLUMNS,
+        update -> {
+          update.setString(1, revokedBy);
+          update.setObject(2, id);
+        },
+        ApiTokenStore::token);
   }
 
   /** Records that the token was used now. */
   public void touch(UUID id) {
-    String sql = "UPDATE api_token SET last_used_at = now() WHERE id = ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setObject(1, id);
-      update.executeUpdate();
-    } catch (SQLException e) {
-      throw RegistryException.fromSql("recording a token's use", e);
-    }
+    jdbc.update(
+        "recording a token's use",
+        "UPDATE api_token SET last_used_at = now() WHERE id = ?",
+        update -> update.setObject(1, id));
   }
 
   private static ApiToken token(ResultSet row) throws SQLException {
