@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.tandem.registry.signing.SigningKeysTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The packaged application ({@code quarkus-run.jar}) started as its own process. */
 @QuarkusIntegrationTest
 @WithTestResource(BootstrappedServersResource.class)
+@WithTestResource(SigningKeysTestResource.class)
 class PackagedApplicationIT {
 
   @Test

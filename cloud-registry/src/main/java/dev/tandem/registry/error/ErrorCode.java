@@ -11,12 +11,20 @@ public enum ErrorCode {
   MALFORMED_REQUEST("MALFORMED_REQUEST", 400),
   /** The request is well-formed but breaks a rule: a missing field, a value out of range. */
   VALIDATION_FAILED("VALIDATION_FAILED", 400),
+  /** A device selector does not parse; the message names the position. */
+  INVALID_SELECTOR("INVALID_SELECTOR", 400),
   /** The uploaded bytes do not have the SHA-256 the variant declares; nothing was stored. */
   DIGEST_MISMATCH("DIGEST_MISMATCH", 400),
   /** The uploaded bytes are not as many as the variant declares; nothing was stored. */
   LENGTH_MISMATCH("LENGTH_MISMATCH", 400),
   /** The request carries no valid credentials. */
   UNAUTHORIZED("UNAUTHORIZED", 401),
+  /** No enrollment token has this secret. */
+  ENROLLMENT_TOKEN_UNKNOWN("ENROLLMENT_TOKEN_UNKNOWN", 401),
+  /** The enrollment token's validity has ended. */
+  ENROLLMENT_TOKEN_EXPIRED("ENROLLMENT_TOKEN_EXPIRED", 401),
+  /** The enrollment token was revoked by an operator. */
+  ENROLLMENT_TOKEN_REVOKED("ENROLLMENT_TOKEN_REVOKED", 401),
   /** The caller may not do this. */
   FORBIDDEN("FORBIDDEN", 403),
   NOT_FOUND("NOT_FOUND", 404),
@@ -24,6 +32,12 @@ public enum ErrorCode {
   NOT_ACCEPTABLE("NOT_ACCEPTABLE", 406),
   /** The request conflicts with the current state of the resource. */
   CONFLICT("CONFLICT", 409),
+  /** The enrollment token was already exchanged; each is single-use. */
+  ENROLLMENT_TOKEN_USED("ENROLLMENT_TOKEN_USED", 409),
+  /** A device with the chosen id already exists. */
+  DEVICE_ID_TAKEN("DEVICE_ID_TAKEN", 409),
+  /** A signed target already exists at this path with another length or hash. */
+  TARGET_CONFLICT("TARGET_CONFLICT", 409),
   /** Something with this name already exists, e.g. a model or a version. */
   ALREADY_EXISTS("ALREADY_EXISTS", 409),
   /** The variant's artifact has not been uploaded yet. */
@@ -40,7 +54,9 @@ public enum ErrorCode {
   /** The object store cannot be reached; retrying later may succeed. */
   OBJECT_STORE_UNAVAILABLE("OBJECT_STORE_UNAVAILABLE", 503),
   /** Any other dependency is down; retrying later may succeed. */
-  SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503);
+  SERVICE_UNAVAILABLE("SERVICE_UNAVAILABLE", 503),
+  /** The signing keys needed for this change are not in the key store (or KMS); see the log. */
+  SIGNING_KEYS_UNAVAILABLE("SIGNING_KEYS_UNAVAILABLE", 503);
 
   private final String code;
   private final int status;

@@ -36,7 +36,8 @@ class AuthorizationMatrixTest {
     VIEWER,
     OPERATOR,
     ADMIN,
-    DEVICE;
+    DEVICE,
+    VIEWER_OR_DEVICE;
 
     boolean allows(Caller caller) {
       return switch (this) {
@@ -47,6 +48,7 @@ class AuthorizationMatrixTest {
         case OPERATOR -> caller == Caller.OPERATOR || caller == Caller.ADMIN;
         case ADMIN -> caller == Caller.ADMIN;
         case DEVICE -> caller == Caller.DEVICE;
+        case VIEWER_OR_DEVICE -> caller != Caller.NONE;
       };
     }
   }
@@ -78,6 +80,26 @@ class AuthorizationMatrixTest {
           new Entry("GET", "/api/v1/tokens", Access.ADMIN),
           new Entry("GET", "/api/v1/tokens/{id}", Access.ADMIN),
           new Entry("DELETE", "/api/v1/tokens/{id}", Access.ADMIN),
+          new Entry("GET", "/api/v1/signing/root", Access.VIEWER_OR_DEVICE),
+          new Entry("GET", "/api/v1/signing/root/{version}", Access.VIEWER_OR_DEVICE),
+          new Entry("GET", "/api/v1/signing/targets", Access.VIEWER_OR_DEVICE),
+          new Entry("POST", "/api/v1/signing/targets", Access.ADMIN),
+          new Entry("DELETE", "/api/v1/signing/targets/{path}", Access.ADMIN),
+          new Entry("POST", "/api/v1/signing/root/rotate", Access.ADMIN),
+          new Entry("POST", "/api/v1/signing/targets/rotate-keys", Access.ADMIN),
+          new Entry("POST", "/api/v1/enrollment-tokens", Access.OPERATOR),
+          new Entry("GET", "/api/v1/enrollment-tokens", Access.OPERATOR),
+          new Entry("DELETE", "/api/v1/enrollment-tokens/{id}", Access.OPERATOR),
+          new Entry("POST", "/api/v1/devices/enroll", Access.PUBLIC),
+          new Entry("GET", "/api/v1/devices", Access.VIEWER),
+          new Entry("GET", "/api/v1/devices/{id}", Access.VIEWER),
+          new Entry("PATCH", "/api/v1/devices/{id}", Access.OPERATOR),
+          new Entry("PUT", "/api/v1/devices/{id}/desired", Access.OPERATOR),
+          new Entry("POST", "/api/v1/devices/{id}/credentials", Access.OPERATOR),
+          new Entry("POST", "/api/v1/devices/{id}/decommission", Access.OPERATOR),
+          new Entry("GET", "/api/v1/device/desired", Access.DEVICE),
+          new Entry("POST", "/api/v1/device/credentials", Access.DEVICE),
+          new Entry("GET", "/api/v1/fleet/summary", Access.VIEWER),
           new Entry("POST", "/api/v1/models", Access.ADMIN),
           new Entry("GET", "/api/v1/models", Access.VIEWER),
           new Entry("GET", "/api/v1/models/{name}", Access.VIEWER),

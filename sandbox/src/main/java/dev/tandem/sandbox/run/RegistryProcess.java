@@ -26,6 +26,12 @@ import java.util.concurrent.TimeUnit;
 public final class RegistryProcess implements AutoCloseable {
   static final String DATABASE = "tandem_registry";
 
+  /**
+   * The sandbox's key store passphrase. A sandbox keeps its keys beside its other data and is for
+   * trying Tandem out; never use keys made this way for real devices.
+   */
+  static final String SANDBOX_PASSPHRASE = "tandem-sandbox-signing-keys";
+
   private final Process process;
   private final URI baseUri;
   private final Path logFile;
@@ -66,15 +72,22 @@ public final class RegistryProcess implements AutoCloseable {
     command.add("-Dtandem.s3.access-key=" + s3.accessKey());
     command.add("-Dtandem.s3.secret-key=" + s3.secretKey());
     command.add("-Dtandem.s3.region=" + s3.region());
+    // Signing keys are created on the first start and kept in the data directory, so devices
+    // provisioned in one sandbox run still trust the keys of the next.
+    Path keyStore = logFile.toAbsolutePath().getParent().resolveSibling("signing/keys.json");
+    command.add("-Dtandem.signing.key-store=" + keyStore);
+    command.add("-Dtandem.signing.generate-keys=true");
     command.add("-jar");
     command.add(jar.toString());
     try {
       Files.createDirectories(logFile.getParent());
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
+      // The passphrase goes through the environment, never the command line (visible in ps).
+      builder.environment().put("TANDEM_SIGNING_KEY_STORE_PASSPHRASE", SANDBOX_PASSPHRASE);
+      Process process = builder.start();
       var registry =
           new RegistryProcess(process, URI.create("http://127.0.0.1:" + httpPort), logFile);
       registry.awaitReady(timeout);

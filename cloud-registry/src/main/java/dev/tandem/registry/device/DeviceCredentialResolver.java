@@ -1,0 +1,33 @@
+package dev.tandem.registry.device;
+
+import dev.tandem.registry.auth.CredentialResolver;
+import dev.tandem.registry.auth.ResolvedCredential;
+import dev.tandem.registry.auth.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves device tokens ({@code tdd_...}) of active devices to the device role, with the device id
+ * as principal. Looked up on every request, so rotation and decommissioning take effect at once.
+ */
+@ApplicationScoped
+public class DeviceCredentialResolver implements CredentialResolver {
+
+  private final DeviceStore devices;
+
+  DeviceCredentialResolver(DeviceStore devices) {
+    this.devices = devices;
+  }
+
+  @Override
+  public Optional<ResolvedCredential> resolve(String bearerToken) {
+    if (!bearerToken.startsWith(Secrets.DEVICE_TOKEN) || bearerToken.length() > 200) {
+      return Optional.empty();
+    }
+    return devices
+        .deviceWithToken(Secrets.hash(bearerToken))
+        .map(
+            id -> new ResolvedCredential(id, Set.of(Roles.DEVICE), ResolvedCredential.Kind.DEVICE));
+  }
+}

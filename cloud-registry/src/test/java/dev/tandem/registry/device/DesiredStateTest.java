@@ -1,0 +1,186 @@
+package dev.tandem.registry.device;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.protocol.signing.MetadataVerifier;
+import dev.tandem.protocol.signing.TargetCheck;
+import dev.tandem.protocol.signing.TrustedState;
+import dev.tandem.protocol.signing.metadata.Hex;
+import dev.tandem.registry.auth.TestTokens;
+import dev.tandem.testkit.TandemServersResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The device-facing desired state end to end: a model artifact uploaded to the model registry,
+ * signed as a target, desired for a device; the device verifies the targets with its pinned root,
+ * downloads the artifact through the presigned URL and checks it against the signed entry.
+ */
+@QuarkusTest
+@WithTestResource(TandemServersResource.class)
+class DesiredStateTest {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void aDeviceGetsSignedTargetsAndAPresignedArtifactForItsDesiredModel() throws Exception {
+    byte[] artifact = new byte[4096];
+    new Random(5).nextBytes(artifact);
+    String sha = Hex.sha256(artifact);
+    String model = "m" + Devices.freshId("desired").replace("-", "");
+    uploadToModelRegistry(model, "1.0.0", "int8", artifact);
+    String path = "models/" + model + "/1.0.0/int8";
+    TestTokens.as("admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "targets",
+                List.of(
+                    Map.of(
+                        "path",
+                        path,
+                        "length",
+                        artifact.length,
+                        "sha256",
+                        sha,
+                        "model",
+                        model,
+                        "version",
+                        "1.0.0",
+                        "variant",
+                        "int8"))))
+        .post("/api/v1/signing/targets")
+        .then()
+        .statusCode(200);
+    String id = Devices.freshId("wants");
+    JsonPath enrolled = Devices.enroll(id, "jetson-orin", List.of(), Map.of());
+    TestTokens.as("operator")
+        .contentType(ContentType.JSON)
+        .body(Map.of("models", Map.of(model, "1.0.0", "not-signed-yet", "0.1.0")))
+        .put("/api/v1/devices/" + id + "/desired")
+        .then()
+        .statusCode(200);
+
+    JsonPath desired =
+        given()
+            .auth()
+            .oauth2(enrolled.getString("credentials.deviceToken"))
+            .queryParam("rootVersion", enrolled.getLong("rootVersion"))
+            .get("/api/v1/device/desired")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+
+    MetadataVerifier verifier = new MetadataVerifier(InstantSource.system());
+    TrustedState state = verifier.pin(JSON.writeValueAsBytes(enrolled.getMap("rootMetadata")));
+    List<Map<String, Object>> newerRoots = desired.getList("rootMetadata");
+    for (Map<String, Object> root : newerRoots) {
+      state = verifier.updateRoot(state, JSON.writeValueAsBytes(root));
+    }
+    state =
+        verifier.updateTargets(state, JSON.writeValueAsBytes(desired.getMap("targetsMetadata")));
+    assertThat(state.targetsVersion()).isEqualTo(desired.getLong("targetsVersion"));
+
+    assertThat(desired.getList("models.name")).containsExactly(model, "not-signed-yet");
+    assertThat(desired.getList("models[1].targets")).isEmpty();
+    assertThat(desired.getString("models[0].targets[0].path")).isEqualTo(path);
+    String url = desired.getString("models[0].targets[0].artifactUrl");
+    assertThat(url).isNotNull();
+    HttpResponse<byte[]> download =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    TargetCheck.verify(state.target(path), download.body());
+  }
+
+  private static void uploadToModelRegistry(
+      String model, String version, String variant, byte[] artifact) throws Exception {
+    TestTokens.as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("name", model, "description", "desired-state test"))
+        .post("/api/v1/models")
+        .then()
+        .statusCode(201);
+    Map<String, Object> card =
+        Map.of(
+            "description",
+            "test",
+            "inputs",
+            List.of(Map.of("name", "x", "dtype", "float32", "shape", List.of(-1, 4))),
+            "outputs",
+            List.of(Map.of("name", "y", "dtype", "float32", "shape", List.of(-1, 2))),
+            "metrics",
+            Map.of("f1", 0.9),
+            "parameters",
+            10,
+            "sizeBytes",
+            artifact.length);
+    Map<String, Object> lineage =
+        Map.of(
+            "dataset", Map.of("manifest", "s3://lake/m.json", "sha256", "ab".repeat(32)),
+            "trainingParameters", Map.of("epochs", 1),
+            "codeVersion", "git:test");
+    Map<String, Object> variantSpec =
+        Map.of(
+            "name",
+            variant,
+            "format",
+            "savedmodel",
+            "hardwareClasses",
+            List.of("jetson-orin"),
+            "sha256",
+            Hex.sha256(artifact),
+            "length",
+            artifact.length);
+    TestTokens.as("admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "version",
+                version,
+                "card",
+                card,
+                "lineage",
+                lineage,
+                "variants",
+                List.of(variantSpec)))
+        .post("/api/v1/models/{name}/versions", model)
+        .then()
+        .statusCode(201);
+    HttpRequest put =
+        HttpRequest.newBuilder(
+                URI.create(
+                    "%s:%d/api/v1/models/%s/versions/%s/variants/%s/artifact"
+                        .formatted(
+                            io.restassured.RestAssured.baseURI,
+                            io.restassured.RestAssured.port,
+                            model,
+                            version,
+                            variant)))
+            .header("Authorization", "Bearer " + TestTokens.of("admin"))
+            .header("Content-Type", "application/octet-stream")
+            .timeout(Duration.ofSeconds(60))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))
+            .build();
+    HttpResponse<String> response = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+}
