@@ -47,6 +47,8 @@ final class MosquittoProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("mosquitto.log").toFile())
             .start();
+    // Ctrl-C on the benchmark must not leave a broker behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "bench-mosquitto-stop"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       try (Socket socket = new Socket()) {
