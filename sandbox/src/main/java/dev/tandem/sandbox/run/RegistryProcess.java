@@ -66,6 +66,11 @@ public final class RegistryProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
+    // Extra JVM options for the control plane, e.g. to profile it with JFR; split at spaces.
+    String extra = System.getenv("TANDEM_REGISTRY_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dquarkus.http.port=" + httpPort);
     command.add("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl());
@@ -162,6 +167,11 @@ public final class RegistryProcess implements AutoCloseable {
   /** The registry's base URL, {@code http://127.0.0.1:port}. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** The operating system's id of the control plane's process. */
+  public long pid() {
+    return process.pid();
   }
 
   /** The sandbox's admin API token (role admin), and the file that keeps it. */

@@ -48,7 +48,7 @@ record LoadRun(
    */
   record Result(Map<Endpoint, Latencies> perEndpoint, double seconds) {}
 
-  Result run() throws InterruptedException {
+  Result run(CpuMeter meter) throws InterruptedException {
     // Several clients, so that one client's selector thread does not become the bottleneck.
     List<HttpClient> clients = new ArrayList<>();
     for (int i = 0; i < Math.max(1, users / 8); i++) {
@@ -80,7 +80,10 @@ record LoadRun(
       threads.add(thread);
     }
     threads.forEach(Thread::start);
-    Thread.sleep(Duration.ofNanos(measureTo - System.nanoTime()).toMillis() + 1);
+    Thread.sleep(Math.max(0, Duration.ofNanos(measureFrom - System.nanoTime()).toMillis()));
+    meter.start();
+    Thread.sleep(Math.max(0, Duration.ofNanos(measureTo - System.nanoTime()).toMillis() + 1));
+    meter.stop();
     stop.set(true);
     for (Thread thread : threads) {
       thread.join(30_000);

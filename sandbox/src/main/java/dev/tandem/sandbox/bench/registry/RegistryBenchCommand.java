@@ -85,7 +85,8 @@ public final class RegistryBenchCommand implements Callable<Integer> {
                 deviceShare,
                 urlShare);
         progress.printf("load: %d users, warm-up %s, measuring %s%n", users, warmUp, duration);
-        report(run.run()).print(json);
+        CpuMeter meter = new CpuMeter(registry.pid());
+        report(run.run(meter), meter).print(json);
       }
       return 0;
     } finally {
@@ -93,7 +94,7 @@ public final class RegistryBenchCommand implements Callable<Integer> {
     }
   }
 
-  private BenchReport report(LoadRun.Result result) {
+  private BenchReport report(LoadRun.Result result, CpuMeter meter) {
     var report = new BenchReport("registry");
     ObjectNode setup = report.section("setup");
     setup.put("devices", devices);
@@ -143,6 +144,26 @@ public final class RegistryBenchCommand implements Callable<Integer> {
     summary.put("deviceFacingRequestsPerSecond", round(deviceRps));
     summary.put("deviceFacingWorstP99Ms", worstDeviceP99);
     summary.put("errors", errors);
+    ObjectNode cpu = report.section("cpuMsPerRequest");
+    double totalCpu = 0;
+    for (Map.Entry<String, Long> part : meter.used().entrySet()) {
+      double perRequest = total == 0 ? 0 : part.getValue() / 1e6 / total;
+      totalCpu += perRequest;
+      cpu.put(part.getKey(), Math.round(perRequest * 1000) / 1000.0);
+      report.row(
+          "CPU per request: " + part.getKey(),
+          String.format(Locale.ROOT, "%.3f ms", perRequest),
+          "",
+          true);
+    }
+    // What the server side (control plane and database) alone would sustain on two free cores.
+    double serverCpu = cpu.path("cloud-registry").asDouble() + cpu.path("postgres").asDouble();
+    double twoCoreCapacity = serverCpu == 0 ? 0 : 2000 / serverCpu;
+    summary.put("serverCpuMsPerRequest", Math.round(serverCpu * 1000) / 1000.0);
+    summary.put("serverCapacityOnTwoFreeCoresRps", Math.round(twoCoreCapacity));
+    summary.put("totalCpuMsPerRequest", Math.round(totalCpu * 1000) / 1000.0);
+    report.row(
+        "server side on 2 free cores (est.) req/s", "%.0f".formatted(twoCoreCapacity), "", true);
     report.row("all requests req/s", "%.0f".formatted(total / result.seconds()), "", true);
     report.row(
         "device-facing req/s", "%.0f".formatted(deviceRps), ">= 3000", deviceRps >= GOAL_RPS);
