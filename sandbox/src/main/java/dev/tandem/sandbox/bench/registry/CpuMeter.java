@@ -1,9 +1,13 @@
 package dev.tandem.sandbox.bench.registry;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU time used during the measured window by the control plane's process, the PostgreSQL server
@@ -13,11 +17,28 @@ import java.util.Map;
  */
 final class CpuMeter {
   private final long registryPid;
+  private final long postmasterPid;
   private Map<String, Long> start;
   private Map<String, Long> used;
 
-  CpuMeter(long registryPid) {
+  /**
+   * @param dataDir the sandbox's data directory, where the embedded PostgreSQL keeps its
+   *     postmaster.pid (pg_ctl starts the server detached, so it is no child of this JVM)
+   */
+  CpuMeter(long registryPid, Path dataDir) throws IOException {
     this.registryPid = registryPid;
+    this.postmasterPid = postmaster(dataDir);
+  }
+
+  private static long postmaster(Path dataDir) throws IOException {
+    try (Stream<Path> files = Files.walk(dataDir, 4)) {
+      Path pidFile =
+          files
+              .filter(f -> f.getFileName().toString().equals("postmaster.pid"))
+              .findFirst()
+              .orElse(null);
+      return pidFile == null ? -1 : Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+    }
   }
 
   void start() {
@@ -39,11 +60,9 @@ final class CpuMeter {
     Map<String, Long> parts = new LinkedHashMap<>();
     parts.put("cloud-registry", cpu(ProcessHandle.of(registryPid).orElse(null)));
     long postgres =
-        ProcessHandle.current()
-            .descendants()
-            .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
-            .mapToLong(CpuMeter::cpu)
-            .sum();
+        ProcessHandle.of(postmasterPid)
+            .map(p -> cpu(p) + p.descendants().mapToLong(CpuMeter::cpu).sum())
+            .orElse(0L);
     parts.put("postgres", postgres);
     var os = ManagementFactory.getOperatingSystemMXBean();
     long self =

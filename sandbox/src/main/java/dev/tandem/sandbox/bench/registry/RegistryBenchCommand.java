@@ -85,7 +85,7 @@ public final class RegistryBenchCommand implements Callable<Integer> {
                 deviceShare,
                 urlShare);
         progress.printf("load: %d users, warm-up %s, measuring %s%n", users, warmUp, duration);
-        CpuMeter meter = new CpuMeter(registry.pid());
+        CpuMeter meter = new CpuMeter(registry.pid(), config.dataDir());
         report(run.run(meter), meter).print(json);
       }
       return 0;
