@@ -78,15 +78,7 @@ class DesiredStateTest {
         .statusCode(200);
 
     JsonPath desired =
-        given()
-            .auth()
-            .oauth2(enrolled.getString("credentials.deviceToken"))
-            .queryParam("rootVersion", enrolled.getLong("rootVersion"))
-            .get("/api/v1/device/desired")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+        desired(enrolled.getString("credentials.deviceToken"), enrolled.getLong("rootVersion"));
 
     MetadataVerifier verifier = new MetadataVerifier(InstantSource.system());
     TrustedState state = verifier.pin(JSON.writeValueAsBytes(enrolled.getMap("rootMetadata")));
