@@ -2,13 +2,18 @@ package dev.tandem.registry.artifact;
 
 import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /** The {@code artifact} table: which contents are stored, verified, in the object store. */
 @ApplicationScoped
 public class ArtifactTable {
+  private static final int MAX_REMEMBERED = 100_000;
+
   private final Jdbc jdbc;
+  private final Map<String, Long> stored = new ConcurrentHashMap<>();
 
   ArtifactTable(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
@@ -16,6 +21,23 @@ public class ArtifactTable {
 
   /** The length of the stored artifact with this digest, if it is stored. */
   public OptionalLong length(String sha256) {
+    // Artifacts are content-addressed and never removed, so a stored one stays stored with the
+    // same length: remember those. Absent ones are asked again (they appear when uploaded).
+    Long known = stored.get(sha256);
+    if (known != null) {
+      return OptionalLong.of(known);
+    }
+    OptionalLong length = query(sha256);
+    if (length.isPresent()) {
+      if (stored.size() >= MAX_REMEMBERED) {
+        stored.clear();
+      }
+      stored.put(sha256, length.getAsLong());
+    }
+    return length;
+  }
+
+  private OptionalLong query(String sha256) {
     return jdbc.first(
             "looking up artifact " + sha256,
             "SELECT length FROM artifact WHERE sha256 = ?",

@@ -12,6 +12,7 @@ import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
 import dev.tandem.registry.signing.SigningService;
+import dev.tandem.registry.signing.repository.Heads;
 import dev.tandem.registry.signing.repository.SignedDocument;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -73,8 +74,8 @@ public class DeviceSelfResource {
       @QueryParam("rootVersion") @DefaultValue("1") @Min(1) long rootVersion) {
     String id = Caller.name(identity);
     Device device = devices.find(id).orElseThrow(() -> RegistryException.notFound("device", id));
-    SignedDocument targetsDocument = signing.targets();
-    TargetsMetadata targets = targetsDocument.targetsMetadata();
+    Heads heads = signing.heads();
+    ParsedTargets targets = parsed(heads.requireTargets());
     List<DesiredForDevice.DesiredModel> models = new ArrayList<>();
     device
         .desiredModels()
@@ -84,7 +85,7 @@ public class DeviceSelfResource {
                     new DesiredForDevice.DesiredModel(
                         name,
                         version,
-                        targets.targets().values().stream()
+                        targets.metadata().targets().values().stream()
                             .filter(t -> t.model().equals(name) && t.version().equals(version))
                             .sorted(Comparator.comparing(t -> t.path()))
                             .map(
@@ -97,14 +98,33 @@ public class DeviceSelfResource {
                                         artifactUrl(t.sha256())))
                             .toList())));
     models.sort(Comparator.comparing(DesiredForDevice.DesiredModel::name));
-    List<JsonNode> roots = signing.rootsAfter(rootVersion).stream().map(this::parse).toList();
+    long newestRoot = heads.requireRoot().version();
+    // A device at the newest root (the usual case) needs no roots: no query for them.
+    List<JsonNode> roots =
+        rootVersion >= newestRoot
+            ? List.of()
+            : signing.rootsAfter(rootVersion).stream().map(d -> parse(d.bytes())).toList();
     return new DesiredForDevice(
-        id,
-        models,
-        parse(targetsDocument),
-        targetsDocument.version(),
-        roots,
-        signing.latestRoot().version());
+        id, models, targets.envelope(), targets.metadata().version(), roots, newestRoot);
+  }
+
+  /**
+   * One targets version, parsed. A signed version never changes, so the last one parsed is kept and
+   * reused while it is the newest.
+   */
+  private record ParsedTargets(long version, TargetsMetadata metadata, JsonNode envelope) {}
+
+  private volatile ParsedTargets lastTargets;
+
+  private ParsedTargets parsed(SignedDocument document) {
+    ParsedTargets last = lastTargets;
+    if (last != null && last.version() == document.version()) {
+      return last;
+    }
+    ParsedTargets fresh =
+        new ParsedTargets(document.version(), document.targetsMetadata(), parse(document.bytes()));
+    lastTargets = fresh;
+    return fresh;
   }
 
   @POST
@@ -131,9 +151,9 @@ public class DeviceSelfResource {
     }
   }
 
-  private JsonNode parse(SignedDocument document) {
+  private JsonNode parse(byte[] bytes) {
     try {
-      return json.readTree(document.bytes());
+      return json.readTree(bytes);
     } catch (IOException e) {
       throw new IllegalStateException("stored metadata is not JSON", e);
     }

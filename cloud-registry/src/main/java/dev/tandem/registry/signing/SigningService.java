@@ -68,6 +68,11 @@ public class SigningService {
     return repository.rootsAfter(version);
   }
 
+  /** The newest root and targets, read together (one round trip). */
+  public Heads heads() {
+    return repository.heads();
+  }
+
   /** The newest targets. */
   public SignedDocument targets() {
     return repository.heads().requireTargets();

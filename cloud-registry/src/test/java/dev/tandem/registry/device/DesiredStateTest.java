@@ -78,15 +78,7 @@ class DesiredStateTest {
         .statusCode(200);
 
     JsonPath desired =
-        given()
-            .auth()
-            .oauth2(enrolled.getString("credentials.deviceToken"))
-            .queryParam("rootVersion", enrolled.getLong("rootVersion"))
-            .get("/api/v1/device/desired")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+        desired(enrolled.getString("credentials.deviceToken"), enrolled.getLong("rootVersion"));
 
     MetadataVerifier verifier = new MetadataVerifier(InstantSource.system());
     TrustedState state = verifier.pin(JSON.writeValueAsBytes(enrolled.getMap("rootMetadata")));
@@ -109,6 +101,70 @@ class DesiredStateTest {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(download.statusCode()).isEqualTo(200);
     TargetCheck.verify(state.target(path), download.body());
+  }
+
+  @Test
+  void newTargetsAndRootsReachADeviceAtItsNextRequest() throws Exception {
+    String id = Devices.freshId("follows");
+    JsonPath enrolled = Devices.enroll(id, "x86-cpu", List.of(), Map.of());
+    String token = enrolled.getString("credentials.deviceToken");
+    JsonPath before = desired(token, enrolled.getLong("rootVersion"));
+    long root = before.getLong("rootVersion");
+    assertThat(before.getList("rootMetadata")).as("a device at the newest root").isEmpty();
+
+    byte[] artifact = new byte[64];
+    new Random(7).nextBytes(artifact);
+    String model = "m" + Devices.freshId("next").replace("-", "");
+    TestTokens.as("admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "targets",
+                List.of(
+                    Map.of(
+                        "path",
+                        "models/" + model + "/1.0.0/int8",
+                        "length",
+                        artifact.length,
+                        "sha256",
+                        Hex.sha256(artifact),
+                        "model",
+                        model,
+                        "version",
+                        "1.0.0",
+                        "variant",
+                        "int8"))))
+        .post("/api/v1/signing/targets")
+        .then()
+        .statusCode(200);
+    TestTokens.as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("keys", 1, "threshold", 1))
+        .post("/api/v1/signing/root/rotate")
+        .then()
+        .statusCode(200);
+
+    JsonPath after = desired(token, root);
+    assertThat(after.getLong("targetsVersion")).isGreaterThan(before.getLong("targetsVersion"));
+    assertThat(after.getLong("targetsMetadata.signed.version"))
+        .isEqualTo(after.getLong("targetsVersion"));
+    assertThat(after.getLong("rootVersion")).isGreaterThan(root);
+    assertThat(after.getList("rootMetadata.signed.version", Long.class))
+        .first()
+        .isEqualTo(root + 1);
+    assertThat(desired(token, after.getLong("rootVersion")).getList("rootMetadata")).isEmpty();
+  }
+
+  private static JsonPath desired(String deviceToken, long rootVersion) {
+    return given()
+        .auth()
+        .oauth2(deviceToken)
+        .queryParam("rootVersion", rootVersion)
+        .get("/api/v1/device/desired")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 
   private static void uploadToModelRegistry(

@@ -1,6 +1,7 @@
 package dev.tandem.sandbox.bench;
 
 import dev.tandem.sandbox.bench.ingest.IngestBenchCommand;
+import dev.tandem.sandbox.bench.registry.RegistryBenchCommand;
 import picocli.CommandLine.Command;
 
 /** {@code ./tandem bench}: the benchmarks, one subcommand each. */
@@ -8,5 +9,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run a benchmark; prints JSON and a short table.",
-    subcommands = {EdgeBenchCommand.class, IngestBenchCommand.class})
+    subcommands = {EdgeBenchCommand.class, IngestBenchCommand.class, RegistryBenchCommand.class})
 public final class BenchCommand {}

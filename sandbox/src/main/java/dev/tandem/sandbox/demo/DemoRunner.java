@@ -24,6 +24,8 @@ public final class DemoRunner {
     }
     components.put(RegistryReadyStep.COMPONENT, "down");
     components.put(FleetReachesBrokerStep.COMPONENT, "down");
+    components.put(RegisterModelStep.COMPONENT, "down");
+    components.put(SignedTargetsStep.COMPONENT, "down");
     List<StepResult> results = new ArrayList<>();
     long start = System.nanoTime();
     try (Sandbox sandbox = Sandbox.open(config)) {

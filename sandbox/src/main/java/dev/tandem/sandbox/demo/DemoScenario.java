@@ -17,6 +17,10 @@ final class DemoScenario {
     steps.add(new FleetReachesBrokerStep());
     steps.add(new FleetReachesKafkaStep());
     steps.add(new LakeHoldsParquetStep());
+    ModelDemo model = new ModelDemo();
+    steps.add(new RegisterModelStep(model));
+    steps.add(new MoveAliasStep(model));
+    steps.add(new SignedTargetsStep(model));
     return steps;
   }
 }

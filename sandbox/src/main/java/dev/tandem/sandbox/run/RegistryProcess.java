@@ -32,14 +32,19 @@ public final class RegistryProcess implements AutoCloseable {
    */
   static final String SANDBOX_PASSPHRASE = "tandem-sandbox-signing-keys";
 
+  /** The principal the sandbox's admin token acts as; every change it makes names it. */
+  public static final String ADMIN_NAME = "sandbox-admin";
+
   private final Process process;
   private final URI baseUri;
   private final Path logFile;
+  private final AdminToken adminToken;
 
-  private RegistryProcess(Process process, URI baseUri, Path logFile) {
+  private RegistryProcess(Process process, URI baseUri, Path logFile, AdminToken adminToken) {
     this.process = process;
     this.baseUri = baseUri;
     this.logFile = logFile;
+    this.adminToken = adminToken;
   }
 
   /**
@@ -61,6 +66,11 @@ public final class RegistryProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
+    // Extra JVM options for the control plane, e.g. to profile it with JFR; split at spaces.
+    String extra = System.getenv("TANDEM_REGISTRY_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dquarkus.http.port=" + httpPort);
     command.add("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl());
@@ -77,6 +87,11 @@ public final class RegistryProcess implements AutoCloseable {
     Path keyStore = logFile.toAbsolutePath().getParent().resolveSibling("signing/keys.json");
     command.add("-Dtandem.signing.key-store=" + keyStore);
     command.add("-Dtandem.signing.generate-keys=true");
+    // The admin token, kept beside the keys; the command line carries only its hash (ps shows it).
+    AdminToken adminToken =
+        AdminToken.loadOrCreate(keyStore.getParent().resolveSibling("cloud-registry/admin-token"));
+    command.add("-Dtandem.auth.bootstrap-token=" + adminToken.configValue());
+    command.add("-Dtandem.auth.bootstrap-name=" + ADMIN_NAME);
     command.add("-jar");
     command.add(jar.toString());
     try {
@@ -89,7 +104,8 @@ public final class RegistryProcess implements AutoCloseable {
       builder.environment().put("TANDEM_SIGNING_KEY_STORE_PASSPHRASE", SANDBOX_PASSPHRASE);
       Process process = builder.start();
       var registry =
-          new RegistryProcess(process, URI.create("http://127.0.0.1:" + httpPort), logFile);
+          new RegistryProcess(
+              process, URI.create("http://127.0.0.1:" + httpPort), logFile, adminToken);
       registry.awaitReady(timeout);
       return registry;
     } catch (IOException e) {
@@ -151,6 +167,16 @@ public final class RegistryProcess implements AutoCloseable {
   /** The registry's base URL, {@code http://127.0.0.1:port}. */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /** The operating system's id of the control plane's process. */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** The sandbox's admin API token (role admin), and the file that keeps it. */
+  public AdminToken adminToken() {
+    return adminToken;
   }
 
   public Path logFile() {

@@ -143,6 +143,9 @@ public final class Sandbox implements AutoCloseable {
     if (registry != null) {
       URI api = registry.baseUri();
       out.printf("  %-9s %s/api/v1  (Swagger UI: %s/q/swagger-ui)%n", "api", api, api);
+      out.printf(
+          "  %-9s admin token (role admin, as '%s') in %s%n",
+          "api auth", RegistryProcess.ADMIN_NAME, registry.adminToken().file());
       out.printf("  %-9s %s%n", "api log", registry.logFile());
     }
     if (ingest != null) {

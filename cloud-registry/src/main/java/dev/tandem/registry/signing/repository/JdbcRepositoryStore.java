@@ -131,21 +131,27 @@ public final class JdbcRepositoryStore implements RepositoryStore {
     }
   }
 
+  /** Both heads in one round trip: devices ask for them on every desired-state request. */
   private static Heads heads(Connection connection) throws SQLException {
-    return new Heads(
-        latest(connection, MetadataType.ROOT), latest(connection, MetadataType.TARGETS));
-  }
-
-  private static Optional<SignedDocument> latest(Connection connection, MetadataType type)
-      throws SQLException {
     String sql =
-        "SELECT " + COLUMNS + " FROM signing_metadata WHERE role = ? ORDER BY version DESC LIMIT 1";
-    try (PreparedStatement select = connection.prepareStatement(sql)) {
-      select.setString(1, type.typeName());
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(document(row)) : Optional.empty();
+        "SELECT DISTINCT ON (role) "
+            + COLUMNS
+            + " FROM signing_metadata WHERE role IN ('root', 'targets')"
+            + " ORDER BY role, version DESC";
+    Optional<SignedDocument> root = Optional.empty();
+    Optional<SignedDocument> targets = Optional.empty();
+    try (PreparedStatement select = connection.prepareStatement(sql);
+        ResultSet rows = select.executeQuery()) {
+      while (rows.next()) {
+        SignedDocument document = document(rows);
+        if (document.type() == MetadataType.ROOT) {
+          root = Optional.of(document);
+        } else {
+          targets = Optional.of(document);
+        }
       }
     }
+    return new Heads(root, targets);
   }
 
   private static SignedDocument document(ResultSet row) throws SQLException {

@@ -1,0 +1,28 @@
+package dev.tandem.sandbox.bench.registry;
+
+/** The requests of the load, with their share of it in percent. */
+enum Endpoint {
+  /** {@code GET /api/v1/device/desired} with a device token: signed targets and presigned URLs. */
+  DEVICE_DESIRED("GET /api/v1/device/desired", true),
+  /** {@code GET .../variants/{variant}/download}: one presigned artifact URL. */
+  ARTIFACT_URL("GET .../variants/{v}/download", true),
+  /** {@code GET /api/v1/models} with a viewer token: an operator's listing. */
+  LIST_MODELS("GET /api/v1/models", false);
+
+  private final String label;
+  private final boolean deviceFacing;
+
+  Endpoint(String label, boolean deviceFacing) {
+    this.label = label;
+    this.deviceFacing = deviceFacing;
+  }
+
+  String label() {
+    return label;
+  }
+
+  /** Whether it is on the path of a device fetching an update (the goal's subject). */
+  boolean deviceFacing() {
+    return deviceFacing;
+  }
+}
