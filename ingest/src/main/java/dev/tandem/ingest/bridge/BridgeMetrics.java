@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -69,8 +70,7 @@ final class BridgeMetrics {
 
   void forwarded(FleetStream stream, long receivedNanos) {
     forwarded.get(stream).increment();
-    kafkaLatency.record(
-        System.nanoTime() - receivedNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    kafkaLatency.record(System.nanoTime() - receivedNanos, TimeUnit.NANOSECONDS);
   }
 
   void deadLettered(DeadLetterReason reason) {

@@ -44,10 +44,11 @@ final class FleetRecords {
       byte[] payload,
       long receivedAtMs,
       int maxPayloadBytes) {
+    String topic = truncate(mqttTopic, 1024);
     List<org.apache.kafka.common.header.Header> headers =
         new ArrayList<>(
             List.of(
-                text(RecordHeaderNames.MQTT_TOPIC, truncate(mqttTopic, 1024)),
+                text(RecordHeaderNames.MQTT_TOPIC, topic),
                 text(RecordHeaderNames.DEAD_LETTER_REASON, verdict.reason().name()),
                 text(RecordHeaderNames.DEAD_LETTER_DETAIL, truncate(verdict.detail(), 1024)),
                 text(RecordHeaderNames.RECEIVED_AT_MS, Long.toString(receivedAtMs))));
@@ -58,11 +59,7 @@ final class FleetRecords {
           text(RecordHeaderNames.DEAD_LETTER_ORIGINAL_SIZE, Integer.toString(payload.length)));
     }
     return new ProducerRecord<>(
-        FleetStream.DEAD_LETTER_TOPIC,
-        null,
-        truncate(mqttTopic, 1024).getBytes(UTF_8),
-        kept,
-        headers);
+        FleetStream.DEAD_LETTER_TOPIC, null, topic.getBytes(UTF_8), kept, headers);
   }
 
   private static RecordHeader text(String name, String value) {

@@ -36,9 +36,12 @@ final class KafkaTopics {
         newTopic(FleetStream.DEAD_LETTER_TOPIC, kafka)
             .configs(Map.of("retention.ms", Long.toString(Duration.ofDays(30).toMillis()))));
     try (Admin admin = Admin.create(props)) {
+      // One request for all topics; each answers on its own (most already exist after the first
+      // start).
+      var results = admin.createTopics(topics).values();
       for (NewTopic topic : topics) {
         try {
-          admin.createTopics(List.of(topic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+          results.get(topic.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
           LOG.info("Created Kafka topic {} ({} partitions)", topic.name(), topic.numPartitions());
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
