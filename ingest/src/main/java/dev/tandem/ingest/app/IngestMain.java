@@ -2,7 +2,6 @@ package dev.tandem.ingest.app;
 
 import dev.tandem.config.ConfigError;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The ingest entry point without the launcher: {@code java -cp <ingest jars>
@@ -29,16 +28,7 @@ public final class IngestMain {
       System.exit(3);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "tandem-ingest-stop"));
-    System.out.println("ingest running; metrics and health on port " + service.opsPort());
-    stopped.await();
+    service.runUntilShutdown(
+        "ingest running; metrics and health on port " + service.opsPort(), System.out::println);
   }
 }

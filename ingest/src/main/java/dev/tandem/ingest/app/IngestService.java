@@ -90,6 +90,29 @@ public final class IngestService implements AutoCloseable {
     return lake;
   }
 
+  /**
+   * Blocks until SIGTERM or Ctrl-C, then drains and stops this service before the JVM exits.
+   *
+   * @param running told once the shutdown hook is in place, so a stop from then on drains
+   * @param progress told when the drain starts and when the service stopped
+   */
+  public void runUntilShutdown(String running, java.util.function.Consumer<String> progress)
+      throws InterruptedException {
+    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  progress.accept("Draining the bridge and flushing the lake...");
+                  close();
+                  progress.accept("Ingest stopped.");
+                  stopped.countDown();
+                },
+                "tandem-ingest-stop"));
+    progress.accept(running);
+    stopped.await();
+  }
+
   @Override
   public void close() {
     bridge.ifPresent(Bridge::close);

@@ -7,7 +7,6 @@ import dev.tandem.ingest.app.IngestService;
 import dev.tandem.sandbox.config.ConfigException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,25 +34,15 @@ public final class IngestCommand implements Callable<Integer> {
       throw new ConfigException(e.getMessage());
     }
     IngestService service = IngestService.start(config);
-    System.out.printf(
-        "Ingest running: bridge %s, lake %s. Metrics and health: http://%s:%d/metrics,"
-            + " /health/ready%n",
-        config.bridge().map(b -> "from " + b.mqtt().url()).orElse("off"),
-        config.lake().map(l -> "to bucket " + l.config().bucket()).orElse("off"),
-        config.opsHost(),
-        service.opsPort());
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  System.out.println("Draining the bridge and flushing the lake...");
-                  service.close();
-                  System.out.println("Ingest stopped.");
-                  stopped.countDown();
-                },
-                "tandem-ingest-stop"));
-    stopped.await();
+    service.runUntilShutdown(
+        String.format(
+            "Ingest running: bridge %s, lake %s. Metrics and health: http://%s:%d/metrics,"
+                + " /health/ready",
+            config.bridge().map(b -> "from " + b.mqtt().url()).orElse("off"),
+            config.lake().map(l -> "to bucket " + l.config().bucket()).orElse("off"),
+            config.opsHost(),
+            service.opsPort()),
+        System.out::println);
     return 0;
   }
 }
