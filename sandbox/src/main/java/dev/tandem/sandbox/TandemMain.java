@@ -8,6 +8,7 @@ import dev.tandem.sandbox.edge.FleetCommand;
 import dev.tandem.sandbox.ingest.IngestCommand;
 import dev.tandem.sandbox.nab.NabCommand;
 import dev.tandem.sandbox.run.SandboxCommand;
+import dev.tandem.sandbox.train.TrainCommand;
 import dev.tandem.servers.ServerStartException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.HelpCommand;
       AgentCommand.class,
       FleetCommand.class,
       IngestCommand.class,
+      TrainCommand.class,
       NabCommand.class,
       BenchCommand.class,
       HelpCommand.class

@@ -50,6 +50,19 @@ public final class MqttTestClient implements AutoCloseable {
    */
   public static MqttTestClient connect(MqttEndpoint endpoint, String clientId, int receiveMaximum)
       throws MqttException {
+    return connect(endpoint, clientId, receiveMaximum, null, null);
+  }
+
+  /** Connects with a clean start and a login, for brokers that check logins. */
+  public static MqttTestClient connect(
+      MqttEndpoint endpoint, String clientId, String username, String password)
+      throws MqttException {
+    return connect(endpoint, clientId, 65535, username, password);
+  }
+
+  private static MqttTestClient connect(
+      MqttEndpoint endpoint, String clientId, int receiveMaximum, String username, String password)
+      throws MqttException {
     var client = new MqttClient(endpoint.serverUri(), clientId, new MemoryPersistence());
     var testClient = new MqttTestClient(client);
     client.setCallback(testClient.new Inbox());
@@ -57,6 +70,10 @@ public final class MqttTestClient implements AutoCloseable {
     options.setCleanStart(true);
     options.setConnectionTimeout(10);
     options.setReceiveMaximum(receiveMaximum);
+    if (username != null) {
+      options.setUserName(username);
+      options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
     client.connect(options);
     return testClient;
   }

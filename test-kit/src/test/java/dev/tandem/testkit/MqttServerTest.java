@@ -48,8 +48,8 @@ class MqttServerTest {
       assertThat(first.size() + second.size())
           .as("each message delivered once")
           .isEqualTo(MESSAGES);
-      assertThat(first).as("first subscriber got a share").isNotEmpty();
-      assertThat(second).as("second subscriber got a share").isNotEmpty();
+      // Two plain subscribers would have received 2 x MESSAGES. How the broker splits the shares
+      // is its own choice (MQTT 5, 4.8.2): under load one subscriber may take them all.
       assertThat(first).doesNotContainAnyElementsOf(second);
       assertThat(late).as("duplicates").isEmpty();
     }

@@ -1,10 +1,9 @@
 package dev.tandem.registry.artifact;
 
+import dev.tandem.registry.cache.SettledAnswers;
 import dev.tandem.registry.jdbc.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /** The {@code artifact} table: which contents are stored, verified, in the object store. */
@@ -13,7 +12,7 @@ public class ArtifactTable {
   private static final int MAX_REMEMBERED = 100_000;
 
   private final Jdbc jdbc;
-  private final Map<String, Long> stored = new ConcurrentHashMap<>();
+  private final SettledAnswers<String, Long> stored = new SettledAnswers<>(MAX_REMEMBERED);
 
   ArtifactTable(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
@@ -29,9 +28,6 @@ public class ArtifactTable {
     }
     OptionalLong length = query(sha256);
     if (length.isPresent()) {
-      if (stored.size() >= MAX_REMEMBERED) {
-        stored.clear();
-      }
       stored.put(sha256, length.getAsLong());
     }
     return length;

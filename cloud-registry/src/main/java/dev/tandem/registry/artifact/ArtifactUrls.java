@@ -11,6 +11,7 @@ import io.minio.errors.MinioException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
@@ -28,17 +29,22 @@ public class ArtifactUrls {
   private final String bucket;
   private final ArtifactTable table;
   private final ArtifactLimits limits;
+  private final Clock clock;
+  private final SignedUrlCache recent;
 
   @Inject
   ArtifactUrls(TandemConfig config, ObjectStore store, ArtifactTable table, ArtifactLimits limits) {
-    this(signer(config.s3()), store.bucket(), table, limits);
+    this(signer(config.s3()), store.bucket(), table, limits, Clock.systemUTC());
   }
 
-  ArtifactUrls(MinioClient signer, String bucket, ArtifactTable table, ArtifactLimits limits) {
+  ArtifactUrls(
+      MinioClient signer, String bucket, ArtifactTable table, ArtifactLimits limits, Clock clock) {
     this.signer = signer;
     this.bucket = bucket;
     this.table = table;
     this.limits = limits;
+    this.clock = clock;
+    this.recent = new SignedUrlCache(clock);
   }
 
   /** A client that only signs, for the public URL of the store. */
@@ -73,12 +79,15 @@ public class ArtifactUrls {
       throw new RegistryException(
           ErrorCode.ARTIFACT_NOT_UPLOADED, "artifact " + sha256 + " has not been uploaded");
     }
-    return sign(sha256, length.getAsLong(), ttl);
+    return recent.get(sha256, ttl, () -> sign(sha256, length.getAsLong(), ttl));
   }
 
-  /** Signs without checking that the artifact is stored: for callers that know it is. */
+  /**
+   * Signs without checking that the artifact is stored, for callers that know it is; always a new
+   * signature (dated now, unlike {@link #presign} which may reuse a recent one).
+   */
   public PresignedUrl sign(String sha256, long length, Duration ttl) {
-    Instant now = Instant.now();
+    Instant now = clock.instant();
     try {
       String url =
           signer.getPresignedObjectUrl(

@@ -10,8 +10,15 @@ import java.util.Set;
  *     ci-pipeline} or a device id
  * @param roles every role it holds, already expanded (see {@link Roles#granted(String)})
  * @param kind what sort of credential it is
+ * @param subject what the resolver read about the principal while resolving (a device's record,
+ *     say), so that the endpoint need not read it again in the same request; null if nothing
  */
-public record ResolvedCredential(String principal, Set<String> roles, Kind kind) {
+public record ResolvedCredential(String principal, Set<String> roles, Kind kind, Object subject) {
+
+  /** A credential without a subject. */
+  public ResolvedCredential(String principal, Set<String> roles, Kind kind) {
+    this(principal, roles, kind, null);
+  }
 
   /** The sorts of credential; each has its own token prefix. */
   public enum Kind {

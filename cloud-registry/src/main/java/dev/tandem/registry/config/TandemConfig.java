@@ -80,6 +80,20 @@ public interface TandemConfig {
         regexp = "(tcp|ssl)://[^\\s/?#]+:\\d{1,5}/?",
         message = "must be tcp://host:port or ssl://host:port, e.g. tcp://127.0.0.1:1883")
     String url();
+
+    /**
+     * {@code tandem.mqtt.client-id}: the client id the control plane publishes desired states with;
+     * one per instance.
+     */
+    @WithDefault("tandem-cloud-registry")
+    @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be 1 to 64 of A-Z a-z 0-9 . _ -")
+    String clientId();
+
+    /** {@code tandem.mqtt.username}: for brokers that require one. */
+    Optional<String> username();
+
+    /** {@code tandem.mqtt.password}: with the username. */
+    Optional<String> password();
   }
 
   /** {@code tandem.health.*}. */

@@ -26,8 +26,9 @@ public record DesiredForDevice(
    *
    * @param name the model name
    * @param version the version to run
-   * @param targets the signed targets of that model version (one per variant); empty while none is
-   *     signed, and then the device must not install anything for it
+   * @param targets the signed target of the variant built for the device's hardware class (the
+   *     first the version declares for it): one, or none while no variant fits, the version is not
+   *     registered or its variant not signed; with none the device must not install anything
    */
   public record DesiredModel(String name, String version, List<Target> targets) {}
 

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Resolves device tokens ({@code tdd_...}) of active devices to the device role, with the device id
- * as principal. Looked up on every request, so rotation and decommissioning take effect at once.
+ * as principal and the device's record as subject (one query gives both: the device-facing reads
+ * need the record anyway). Looked up on every request, so rotation and decommissioning take effect
+ * at once.
  */
 @ApplicationScoped
 public class DeviceCredentialResolver implements CredentialResolver {
@@ -26,8 +28,10 @@ public class DeviceCredentialResolver implements CredentialResolver {
       return Optional.empty();
     }
     return devices
-        .deviceWithToken(Secrets.hash(bearerToken))
+        .activeDeviceWithToken(Secrets.hash(bearerToken))
         .map(
-            id -> new ResolvedCredential(id, Set.of(Roles.DEVICE), ResolvedCredential.Kind.DEVICE));
+            device ->
+                new ResolvedCredential(
+                    device.id(), Set.of(Roles.DEVICE), ResolvedCredential.Kind.DEVICE, device));
   }
 }

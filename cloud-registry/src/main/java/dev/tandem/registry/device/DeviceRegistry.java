@@ -9,6 +9,7 @@ import dev.tandem.registry.audit.AuditLog;
 import dev.tandem.registry.config.TandemConfig;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.hardware.HardwareClasses;
 import dev.tandem.registry.signing.SigningService;
 import dev.tandem.registry.signing.repository.SignedDocument;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,21 +2,25 @@ package dev.tandem.registry.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.protocol.signing.metadata.TargetsMetadata;
+import dev.tandem.protocol.signing.metadata.TargetInfo;
 import dev.tandem.registry.api.ApiVersion;
 import dev.tandem.registry.artifact.ArtifactUrls;
 import dev.tandem.registry.audit.AuditTrail;
 import dev.tandem.registry.audit.Audited;
 import dev.tandem.registry.auth.Caller;
 import dev.tandem.registry.auth.Roles;
+import dev.tandem.registry.error.ErrorBody;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.error.ValidationFailure;
+import dev.tandem.registry.model.ResolvedVariant;
+import dev.tandem.registry.model.VariantLookup;
+import dev.tandem.registry.signing.SignedTargets;
 import dev.tandem.registry.signing.SigningService;
 import dev.tandem.registry.signing.repository.Heads;
 import dev.tandem.registry.signing.repository.SignedDocument;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,6 +32,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,6 +52,7 @@ public class DeviceSelfResource {
   private final AuditTrail audit;
   private final ObjectMapper json;
   private final ArtifactUrls urls;
+  private final VariantLookup variants;
 
   DeviceSelfResource(
       DeviceStore devices,
@@ -55,7 +61,9 @@ public class DeviceSelfResource {
       SecurityIdentity identity,
       AuditTrail audit,
       ObjectMapper json,
-      ArtifactUrls urls) {
+      ArtifactUrls urls,
+      VariantLookup variants) {
+    this.variants = variants;
     this.devices = devices;
     this.registry = registry;
     this.signing = signing;
@@ -70,11 +78,15 @@ public class DeviceSelfResource {
   @Operation(
       summary = "The models this device should run, the signed targets, and newer roots",
       description = "rootVersion: the root the device trusts now; roots after it are included.")
-  public DesiredForDevice desired(
-      @QueryParam("rootVersion") @DefaultValue("1") @Min(1) long rootVersion) {
-    String id = Caller.name(identity);
-    Device device = devices.find(id).orElseThrow(() -> RegistryException.notFound("device", id));
-    Heads heads = signing.heads();
+  public DesiredForDevice desired(@QueryParam("rootVersion") @DefaultValue("1") long rootVersion) {
+    // Checked here rather than with @Min: a constraint puts the whole call, the fleet's most
+    // frequent, behind the method-validation interceptor.
+    if (rootVersion < 1) {
+      throw new ValidationFailure(
+          List.of(new ErrorBody.Violation("rootVersion", "must be greater than or equal to 1")));
+    }
+    Device device = caller();
+    Heads heads = signing.recentHeads();
     ParsedTargets targets = parsed(heads.requireTargets());
     List<DesiredForDevice.DesiredModel> models = new ArrayList<>();
     device
@@ -83,20 +95,7 @@ public class DeviceSelfResource {
             (name, version) ->
                 models.add(
                     new DesiredForDevice.DesiredModel(
-                        name,
-                        version,
-                        targets.metadata().targets().values().stream()
-                            .filter(t -> t.model().equals(name) && t.version().equals(version))
-                            .sorted(Comparator.comparing(t -> t.path()))
-                            .map(
-                                t ->
-                                    new DesiredForDevice.Target(
-                                        t.path(),
-                                        t.variant(),
-                                        t.length(),
-                                        t.sha256(),
-                                        artifactUrl(t.sha256())))
-                            .toList())));
+                        name, version, targetFor(targets, name, version, device.hardwareClass()))));
     models.sort(Comparator.comparing(DesiredForDevice.DesiredModel::name));
     long newestRoot = heads.requireRoot().version();
     // A device at the newest root (the usual case) needs no roots: no query for them.
@@ -105,14 +104,49 @@ public class DeviceSelfResource {
             ? List.of()
             : signing.rootsAfter(rootVersion).stream().map(d -> parse(d.bytes())).toList();
     return new DesiredForDevice(
-        id, models, targets.envelope(), targets.metadata().version(), roots, newestRoot);
+        device.id(), models, targets.envelope(), targets.version(), roots, newestRoot);
+  }
+
+  /** The calling device, as its token's resolver read it in this request. */
+  private Device caller() {
+    Object subject = Caller.credential(identity).map(c -> c.subject()).orElse(null);
+    if (subject instanceof Device device) {
+      return device;
+    }
+    String id = Caller.name(identity);
+    return devices.find(id).orElseThrow(() -> RegistryException.notFound("device", id));
   }
 
   /**
-   * One targets version, parsed. A signed version never changes, so the last one parsed is kept and
-   * reused while it is the newest.
+   * The signed target of the variant built for this hardware class: the first the version declares
+   * for it ({@link VariantLookup}). Empty when none fits, the version is not in the registry, or
+   * the variant is not signed yet: then the device must install nothing for this model.
    */
-  private record ParsedTargets(long version, TargetsMetadata metadata, JsonNode envelope) {}
+  private List<DesiredForDevice.Target> targetFor(
+      ParsedTargets targets, String model, String version, String hardwareClass) {
+    Optional<ResolvedVariant> variant = variants.resolve(model, version, hardwareClass);
+    if (variant.isEmpty()) {
+      return List.of();
+    }
+    ResolvedVariant v = variant.get();
+    TargetInfo t = targets.signed().find(model, v.version(), v.variant()).orElse(null);
+    if (t == null || !t.sha256().equals(v.sha256())) {
+      return List.of();
+    }
+    return List.of(
+        new DesiredForDevice.Target(
+            t.path(), t.variant(), t.length(), t.sha256(), artifactUrl(t.sha256())));
+  }
+
+  /**
+   * One targets version, indexed and parsed. A signed version never changes, so the last one is
+   * kept and reused while it is the newest.
+   */
+  private record ParsedTargets(SignedTargets signed, JsonNode envelope) {
+    long version() {
+      return signed.version();
+    }
+  }
 
   private volatile ParsedTargets lastTargets;
 
@@ -121,8 +155,7 @@ public class DeviceSelfResource {
     if (last != null && last.version() == document.version()) {
       return last;
     }
-    ParsedTargets fresh =
-        new ParsedTargets(document.version(), document.targetsMetadata(), parse(document.bytes()));
+    ParsedTargets fresh = new ParsedTargets(SignedTargets.of(document), parse(document.bytes()));
     lastTargets = fresh;
     return fresh;
   }

@@ -184,13 +184,13 @@ public class DeviceStore {
         == 1;
   }
 
-  /** The id of the active device whose token has this SHA-256. */
-  public Optional<String> deviceWithToken(byte[] tokenSha256) {
+  /** The active device whose token has this SHA-256. */
+  public Optional<Device> activeDeviceWithToken(byte[] tokenSha256) {
     return jdbc.first(
         "resolving a device token",
-        "SELECT id FROM device WHERE token_sha256 = ? AND status = 'active'",
+        "SELECT " + COLUMNS + " FROM device WHERE token_sha256 = ? AND status = 'active'",
         s -> s.setBytes(1, tokenSha256),
-        row -> row.getString(1));
+        this::device);
   }
 
   /** Whether {@code passwordSha256} is the MQTT password of the active device {@code id}. */

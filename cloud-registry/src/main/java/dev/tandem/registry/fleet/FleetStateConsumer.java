@@ -7,26 +7,24 @@ import dev.tandem.protocol.stream.RecordHeaderNames;
 import dev.tandem.protocol.topic.DeviceId;
 import dev.tandem.protocol.v1.DeviceStateReport;
 import dev.tandem.registry.config.KafkaConfig;
+import dev.tandem.registry.kafka.ConsumerThread;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,16 +43,20 @@ public class FleetStateConsumer {
   private final FleetConfig config;
   private final StateReports reports;
   private final MeterRegistry meters;
-  private volatile KafkaConsumer<String, byte[]> consumer;
-  private volatile boolean running;
-  private Thread thread;
+  private final Instance<StateReportListener> listeners;
+  private volatile ConsumerThread consumer;
 
   FleetStateConsumer(
-      KafkaConfig kafka, FleetConfig config, StateReports reports, MeterRegistry meters) {
+      KafkaConfig kafka,
+      FleetConfig config,
+      StateReports reports,
+      MeterRegistry meters,
+      Instance<StateReportListener> listeners) {
     this.kafka = kafka;
     this.config = config;
     this.reports = reports;
     this.meters = meters;
+    this.listeners = listeners;
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -62,46 +64,27 @@ public class FleetStateConsumer {
       LOG.info("fleet state: consumer disabled (tandem.fleet.state-consumer.enabled=false)");
       return;
     }
-    Map<String, Object> properties = new HashMap<>(kafka.clientProperties());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.stateConsumer().groupId());
-    properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "tandem-registry-fleet-state");
-    properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    consumer = new KafkaConsumer<>(properties);
-    running = true;
-    thread = new Thread(this::run, "fleet-state-consumer");
-    thread.setDaemon(true);
-    thread.start();
+    consumer =
+        ConsumerThread.start(
+            kafka,
+            config.stateConsumer().groupId(),
+            "tandem-registry-fleet-state",
+            FleetStream.STATE.kafkaTopic(),
+            Duration.ofMillis(500),
+            "fleet-state-consumer",
+            (c, records) -> {
+              for (TopicPartition partition : records.partitions()) {
+                if (!applyPartition(c, partition, records.records(partition))) {
+                  break;
+                }
+              }
+            });
   }
 
   void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-    running = false;
-    KafkaConsumer<String, byte[]> current = consumer;
+    ConsumerThread current = consumer;
     if (current != null) {
-      current.wakeup();
-      thread.join(10_000);
-    }
-  }
-
-  private void run() {
-    String topic = FleetStream.STATE.kafkaTopic();
-    try (KafkaConsumer<String, byte[]> c = consumer) {
-      c.subscribe(List.of(topic));
-      LOG.infof("fleet state: consuming %s", topic);
-      while (running) {
-        var records = c.poll(Duration.ofMillis(500));
-        for (TopicPartition partition : records.partitions()) {
-          if (!applyPartition(c, partition, records.records(partition))) {
-            break;
-          }
-        }
-      }
-    } catch (WakeupException e) {
-      // Shutting down.
-    } catch (RuntimeException e) {
-      LOG.errorf(e, "fleet state: consumer stopped");
+      current.stop();
     }
   }
 
@@ -146,8 +129,14 @@ public class FleetStateConsumer {
           record.topic(), record.partition(), record.offset(), e);
       return;
     }
-    StateReports.Outcome outcome = reports.apply(report, receivedAt(record));
+    Instant receivedAt = receivedAt(record);
+    StateReports.Outcome outcome = reports.apply(report, receivedAt);
     count(outcome.name().toLowerCase(java.util.Locale.ROOT));
+    if (outcome == StateReports.Outcome.APPLIED) {
+      for (StateReportListener listener : listeners) {
+        listener.onStateReport(report, receivedAt);
+      }
+    }
     if (outcome == StateReports.Outcome.UNKNOWN_DEVICE) {
       LOG.debugf("fleet state: no active device %s", report.getHeader().getDeviceId());
     }
@@ -175,7 +164,7 @@ public class FleetStateConsumer {
       Thread.sleep(config.stateConsumer().retryBackoff().toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      throw new WakeupException(); // ends the consumer's loop, as shutting down does
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.tandem.registry.audit.AuditTrail;
 import dev.tandem.registry.audit.Audited;
 import dev.tandem.registry.auth.Caller;
 import dev.tandem.registry.auth.Roles;
+import dev.tandem.registry.cache.SettledAnswers;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -103,14 +104,29 @@ public class ArtifactResource {
       @PathParam("name") @RegistryName String name,
       @PathParam("version") @VersionName String version,
       @PathParam("variant") @RegistryName String variant) {
+    VariantKey key = new VariantKey(name, version, variant);
+    Variant uploaded = uploadedVariants.get(key);
+    if (uploaded != null) {
+      return urls.presign(uploaded.sha256());
+    }
     Variant declared = variant(name, version, variant);
     if (!declared.uploaded()) {
       throw new RegistryException(
           ErrorCode.ARTIFACT_NOT_UPLOADED,
           "the artifact of " + name + "@" + version + "/" + variant + " has not been uploaded");
     }
+    // Versions never change and an uploaded artifact stays uploaded: settled.
+    uploadedVariants.put(key, declared);
     return urls.presign(declared.sha256());
   }
+
+  private record VariantKey(String model, String version, String variant) {}
+
+  /** The most uploaded variants kept for {@link #download}. */
+  static final int MAX_KEPT_VARIANTS = 10_000;
+
+  private final SettledAnswers<VariantKey, Variant> uploadedVariants =
+      new SettledAnswers<>(MAX_KEPT_VARIANTS);
 
   private Variant variant(String name, String version, String variant) {
     return models

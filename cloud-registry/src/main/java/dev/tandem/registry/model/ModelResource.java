@@ -7,6 +7,7 @@ import dev.tandem.registry.audit.Audited;
 import dev.tandem.registry.auth.Caller;
 import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.hardware.HardwareClasses;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,11 +36,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ModelResource {
   private final ModelStore models;
   private final ArtifactLimits limits;
+  private final HardwareClasses hardwareClasses;
   private final SecurityIdentity identity;
   private final AuditTrail audit;
 
   ModelResource(
-      ModelStore models, ArtifactLimits limits, SecurityIdentity identity, AuditTrail audit) {
+      ModelStore models,
+      ArtifactLimits limits,
+      HardwareClasses hardwareClasses,
+      SecurityIdentity identity,
+      AuditTrail audit) {
+    this.hardwareClasses = hardwareClasses;
     this.models = models;
     this.limits = limits;
     this.identity = identity;
@@ -101,7 +108,7 @@ public class ModelResource {
       @PathParam("name") @RegistryName String name,
       @NotNull @Valid CreateVersionRequest body,
       UriInfo uri) {
-    VersionRules.check(body, limits.maxArtifactSize());
+    VersionRules.check(body, limits.maxArtifactSize(), hardwareClasses);
     ModelVersion version = models.createVersion(name, body, Caller.name(identity));
     audit.target("model/" + name + "@" + version.version());
     URI location =

@@ -1,14 +1,13 @@
 package dev.tandem.registry.model;
 
+import dev.tandem.registry.cache.SettledAnswers;
 import dev.tandem.registry.error.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +45,7 @@ public class VariantLookup {
   private record Key(String model, String versionOrAlias, String hardwareClass) {}
 
   private final DataSource dataSource;
-  private final Map<Key, ResolvedVariant> byVersion = new ConcurrentHashMap<>();
+  private final SettledAnswers<Key, ResolvedVariant> byVersion = new SettledAnswers<>(MAX_CACHED);
 
   VariantLookup(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -89,9 +88,6 @@ public class VariantLookup {
                 row.getBoolean("uploaded"));
         boolean byVersionName = row.getInt("rank") == 0;
         if (byVersionName && found.uploaded()) {
-          if (byVersion.size() >= MAX_CACHED) {
-            byVersion.clear();
-          }
           byVersion.put(key, found);
         }
         return Optional.of(found);

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param name e.g. {@code savedmodel-fp32}, {@code int8}, {@code edge-compact}
  * @param format e.g. {@code savedmodel}, {@code tflite}
- * @param hardwareClasses the hardware it fits, e.g. {@code ["jetson-orin", "x86-avx2"]}
+ * @param hardwareClasses the hardware it fits, e.g. {@code ["jetson-orin", "x86-cpu"]}
  * @param sha256 the artifact's SHA-256; the upload must match it
  * @param length the artifact's length in bytes; the upload must match it
  */

@@ -4,6 +4,7 @@ import dev.tandem.registry.error.ErrorBody;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
 import dev.tandem.registry.error.ValidationFailure;
+import dev.tandem.registry.hardware.HardwareClasses;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,13 +16,14 @@ final class VersionRules {
   private VersionRules() {}
 
   /**
-   * Checks variant names are unique, training parameters are scalars and artifacts are not larger
-   * than {@code maxArtifactSize}.
+   * Checks variant names are unique, variants target configured hardware classes, training
+   * parameters are scalars and artifacts are not larger than {@code maxArtifactSize}.
    *
    * @throws RegistryException {@code VALIDATION_FAILED} naming each bad field, or {@code
    *     ARTIFACT_TOO_LARGE}
    */
-  static void check(CreateVersionRequest request, long maxArtifactSize) {
+  static void check(
+      CreateVersionRequest request, long maxArtifactSize, HardwareClasses hardwareClasses) {
     List<ErrorBody.Violation> violations = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; i < request.variants().size(); i++) {
@@ -30,6 +32,18 @@ final class VersionRules {
         violations.add(
             new ErrorBody.Violation(
                 "variants[" + i + "].name", "repeats variant name " + variant.name()));
+      }
+      List<String> classes = variant.hardwareClasses();
+      for (int j = 0; j < classes.size(); j++) {
+        if (!hardwareClasses.allowed().contains(classes.get(j))) {
+          violations.add(
+              new ErrorBody.Violation(
+                  "variants[" + i + "].hardwareClasses[" + j + "]",
+                  "'"
+                      + classes.get(j)
+                      + "' is not a configured hardware class (tandem.devices.hardware-classes): "
+                      + String.join(", ", hardwareClasses.allowed())));
+        }
       }
     }
     Map<String, Object> parameters = request.lineage().trainingParameters();

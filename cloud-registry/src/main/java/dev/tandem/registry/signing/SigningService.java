@@ -73,6 +73,14 @@ public class SigningService {
     return repository.heads();
   }
 
+  /**
+   * The newest root and targets for the fleet's reads: at most a second old when another instance
+   * signed, current when this one did.
+   */
+  public Heads recentHeads() {
+    return repository.recentHeads();
+  }
+
   /** The newest targets. */
   public SignedDocument targets() {
     return repository.heads().requireTargets();

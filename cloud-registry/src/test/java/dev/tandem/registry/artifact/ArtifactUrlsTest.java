@@ -19,7 +19,11 @@ class ArtifactUrlsTest {
             .credentials("access", "secret")
             .build();
     return new ArtifactUrls(
-        signer, "tandem-models", null, new ArtifactLimits(1024, 5L << 20, Duration.ofMinutes(15)));
+        signer,
+        "tandem-models",
+        null,
+        new ArtifactLimits(1024, 5L << 20, Duration.ofMinutes(15)),
+        java.time.Clock.systemUTC());
   }
 
   @Test

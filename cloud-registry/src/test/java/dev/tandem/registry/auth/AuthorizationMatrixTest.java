@@ -99,6 +99,8 @@ class AuthorizationMatrixTest {
           new Entry("POST", "/api/v1/devices/{id}/decommission", Access.OPERATOR),
           new Entry("GET", "/api/v1/device/desired", Access.DEVICE),
           new Entry("POST", "/api/v1/device/credentials", Access.DEVICE),
+          new Entry("POST", "/api/v1/mqtt/authenticate", Access.VIEWER),
+          new Entry("POST", "/api/v1/mqtt/authorize", Access.VIEWER),
           new Entry("GET", "/api/v1/fleet/summary", Access.VIEWER),
           new Entry("POST", "/api/v1/models", Access.ADMIN),
           new Entry("GET", "/api/v1/models", Access.VIEWER),
@@ -117,7 +119,15 @@ class AuthorizationMatrixTest {
           new Entry("PUT", "/api/v1/models/{name}/aliases/{alias}", Access.ADMIN),
           new Entry("GET", "/api/v1/models/{name}/aliases", Access.VIEWER),
           new Entry("GET", "/api/v1/models/{name}/aliases/{alias}", Access.VIEWER),
-          new Entry("GET", "/api/v1/models/{name}/aliases/{alias}/history", Access.VIEWER));
+          new Entry("GET", "/api/v1/models/{name}/aliases/{alias}/history", Access.VIEWER),
+          new Entry("POST", "/api/v1/rollouts", Access.OPERATOR),
+          new Entry("GET", "/api/v1/rollouts", Access.VIEWER),
+          new Entry("GET", "/api/v1/rollouts/{id}", Access.VIEWER),
+          new Entry("GET", "/api/v1/rollouts/{id}/devices", Access.VIEWER),
+          new Entry("POST", "/api/v1/rollouts/{id}/pause", Access.OPERATOR),
+          new Entry("POST", "/api/v1/rollouts/{id}/resume", Access.OPERATOR),
+          new Entry("POST", "/api/v1/rollouts/{id}/abort", Access.OPERATOR),
+          new Entry("POST", "/api/v1/rollouts/{id}/rollback", Access.OPERATOR));
 
   /** Values for path parameters: harmless ones that name nothing that exists. */
   static final Map<String, String> PARAMETERS =

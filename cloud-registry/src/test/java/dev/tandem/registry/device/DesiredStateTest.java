@@ -104,6 +104,54 @@ class DesiredStateTest {
   }
 
   @Test
+  void eachDeviceGetsTheVariantBuiltForItsHardwareClass() throws Exception {
+    String model = "m" + Devices.freshId("hw").replace("-", "");
+    var fp32 = new VariantUpload("fp32", List.of("x86-cpu"), new byte[] {1, 2, 3});
+    var int8 = new VariantUpload("int8", List.of("jetson-orin", "coral"), new byte[] {4, 5});
+    var edge = new VariantUpload("edge", List.of("coral"), new byte[] {6});
+    uploadToModelRegistry(model, "2.0.0", List.of(fp32, int8, edge));
+    sign(model, "2.0.0", fp32);
+    sign(model, "2.0.0", int8);
+    Map<String, String> variantSeen = new java.util.HashMap<>();
+    for (String hardware : List.of("x86-cpu", "jetson-orin", "coral", "raspberry-pi")) {
+      String id = Devices.freshId(hardware);
+      JsonPath enrolled = Devices.enroll(id, hardware, List.of(), Map.of());
+      TestTokens.as("operator")
+          .contentType(ContentType.JSON)
+          .body(Map.of("models", Map.of(model, "2.0.0")))
+          .put("/api/v1/devices/" + id + "/desired")
+          .then()
+          .statusCode(200);
+      List<String> variants =
+          desired(enrolled.getString("credentials.deviceToken"), enrolled.getLong("rootVersion"))
+              .getList("models[0].targets.variant");
+      variantSeen.put(hardware, variants.isEmpty() ? "none" : String.join(",", variants));
+    }
+
+    // coral: int8 is declared first, so it wins over edge; raspberry-pi: nothing fits.
+    assertThat(variantSeen)
+        .containsEntry("x86-cpu", "fp32")
+        .containsEntry("jetson-orin", "int8")
+        .containsEntry("coral", "int8")
+        .containsEntry("raspberry-pi", "none");
+  }
+
+  @Test
+  void aRootVersionBelowOneIsRefusedNamingTheParameter() {
+    String id = Devices.freshId("badroot");
+    JsonPath enrolled = Devices.enroll(id, "x86-cpu", List.of(), Map.of());
+    given()
+        .auth()
+        .oauth2(enrolled.getString("credentials.deviceToken"))
+        .queryParam("rootVersion", 0)
+        .get("/api/v1/device/desired")
+        .then()
+        .statusCode(400)
+        .body("code", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED"))
+        .body("violations[0].field", org.hamcrest.Matchers.equalTo("rootVersion"));
+  }
+
+  @Test
   void newTargetsAndRootsReachADeviceAtItsNextRequest() throws Exception {
     String id = Devices.freshId("follows");
     JsonPath enrolled = Devices.enroll(id, "x86-cpu", List.of(), Map.of());
@@ -167,8 +215,17 @@ class DesiredStateTest {
         .jsonPath();
   }
 
+  /** A variant to register: its name, the hardware it fits, its artifact. */
+  private record VariantUpload(String name, List<String> hardwareClasses, byte[] artifact) {}
+
   private static void uploadToModelRegistry(
       String model, String version, String variant, byte[] artifact) throws Exception {
+    uploadToModelRegistry(
+        model, version, List.of(new VariantUpload(variant, List.of("jetson-orin"), artifact)));
+  }
+
+  private static void uploadToModelRegistry(
+      String model, String version, List<VariantUpload> variants) throws Exception {
     TestTokens.as("admin")
         .contentType(ContentType.JSON)
         .body(Map.of("name", model, "description", "desired-state test"))
@@ -188,55 +245,77 @@ class DesiredStateTest {
             "parameters",
             10,
             "sizeBytes",
-            artifact.length);
+            variants.get(0).artifact().length);
     Map<String, Object> lineage =
         Map.of(
             "dataset", Map.of("manifest", "s3://lake/m.json", "sha256", "ab".repeat(32)),
             "trainingParameters", Map.of("epochs", 1),
             "codeVersion", "git:test");
-    Map<String, Object> variantSpec =
-        Map.of(
-            "name",
-            variant,
-            "format",
-            "savedmodel",
-            "hardwareClasses",
-            List.of("jetson-orin"),
-            "sha256",
-            Hex.sha256(artifact),
-            "length",
-            artifact.length);
+    List<Map<String, Object>> specs =
+        variants.stream()
+            .map(
+                v ->
+                    Map.<String, Object>of(
+                        "name",
+                        v.name(),
+                        "format",
+                        "savedmodel",
+                        "hardwareClasses",
+                        v.hardwareClasses(),
+                        "sha256",
+                        Hex.sha256(v.artifact()),
+                        "length",
+                        v.artifact().length))
+            .toList();
+    TestTokens.as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("version", version, "card", card, "lineage", lineage, "variants", specs))
+        .post("/api/v1/models/{name}/versions", model)
+        .then()
+        .statusCode(201);
+    for (VariantUpload variant : variants) {
+      HttpRequest put =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "%s:%d/api/v1/models/%s/versions/%s/variants/%s/artifact"
+                          .formatted(
+                              io.restassured.RestAssured.baseURI,
+                              io.restassured.RestAssured.port,
+                              model,
+                              version,
+                              variant.name())))
+              .header("Authorization", "Bearer " + TestTokens.of("admin"))
+              .header("Content-Type", "application/octet-stream")
+              .timeout(Duration.ofSeconds(60))
+              .PUT(HttpRequest.BodyPublishers.ofByteArray(variant.artifact()))
+              .build();
+      HttpResponse<String> response = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+  }
+
+  private static void sign(String model, String version, VariantUpload variant) {
     TestTokens.as("admin")
         .contentType(ContentType.JSON)
         .body(
             Map.of(
-                "version",
-                version,
-                "card",
-                card,
-                "lineage",
-                lineage,
-                "variants",
-                List.of(variantSpec)))
-        .post("/api/v1/models/{name}/versions", model)
+                "targets",
+                List.of(
+                    Map.of(
+                        "path",
+                        "models/" + model + "/" + version + "/" + variant.name(),
+                        "length",
+                        variant.artifact().length,
+                        "sha256",
+                        Hex.sha256(variant.artifact()),
+                        "model",
+                        model,
+                        "version",
+                        version,
+                        "variant",
+                        variant.name()))))
+        .post("/api/v1/signing/targets")
         .then()
-        .statusCode(201);
-    HttpRequest put =
-        HttpRequest.newBuilder(
-                URI.create(
-                    "%s:%d/api/v1/models/%s/versions/%s/variants/%s/artifact"
-                        .formatted(
-                            io.restassured.RestAssured.baseURI,
-                            io.restassured.RestAssured.port,
-                            model,
-                            version,
-                            variant)))
-            .header("Authorization", "Bearer " + TestTokens.of("admin"))
-            .header("Content-Type", "application/octet-stream")
-            .timeout(Duration.ofSeconds(60))
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(artifact))
-            .build();
-    HttpResponse<String> response = HTTP.send(put, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        .statusCode(200);
   }
 }

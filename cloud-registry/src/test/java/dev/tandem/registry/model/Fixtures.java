@@ -75,7 +75,7 @@ final class Fixtures {
         "format",
         "savedmodel",
         "hardwareClasses",
-        List.of("x86-avx2", "jetson-orin"),
+        List.of("x86-cpu", "jetson-orin"),
         "sha256",
         sha256(artifact),
         "length",

@@ -132,7 +132,7 @@ class ModelRegistryTest {
         .body("lineage.trainingParameters.optimizer", equalTo("adam"))
         .body("lineage.codeVersion", equalTo("git:4129e7f"))
         .body("variants.name", contains("int8", "savedmodel-fp32"))
-        .body("variants[0].hardwareClasses", contains("x86-avx2", "jetson-orin"))
+        .body("variants[0].hardwareClasses", contains("x86-cpu", "jetson-orin"))
         .body("variants[0].uploaded", equalTo(false));
 
     TestTokens.as(Roles.VIEWER)
@@ -232,6 +232,24 @@ class ModelRegistryTest {
             "violations.field",
             org.hamcrest.Matchers.containsInAnyOrder(
                 "variants[1].name", "lineage.trainingParameters.schedule"));
+  }
+
+  @Test
+  void variantForAnUnconfiguredHardwareClassIsRefusedNamingTheClassesThereAre() {
+    String model = uniqueName("hw");
+    createModel(model);
+    Map<String, Object> variant = new HashMap<>(variant("int8", new byte[] {1}));
+    variant.put("hardwareClasses", List.of("jetson-orin", "x86-avx2"));
+
+    Fixtures.postVersion(model, version("1.0.0", List.of(variant)))
+        .statusCode(400)
+        .body("code", equalTo("VALIDATION_FAILED"))
+        .body("violations.field", contains("variants[0].hardwareClasses[1]"))
+        .body("violations[0].message", containsString("x86-cpu"));
+    TestTokens.as(Roles.VIEWER)
+        .get("/api/v1/models/{name}/versions/{v}", model, "1.0.0")
+        .then()
+        .statusCode(404);
   }
 
   @Test

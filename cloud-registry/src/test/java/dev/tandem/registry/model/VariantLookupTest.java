@@ -37,7 +37,7 @@ class VariantLookupTest {
     assertThat(byVersion.variant()).isEqualTo("int8");
     assertThat(byVersion.sha256()).isEqualTo(Fixtures.sha256(int8));
     assertThat(byVersion.uploaded()).isFalse();
-    assertThat(lookup.resolve(model, "1.0.0", "x86-avx2").orElseThrow().variant())
+    assertThat(lookup.resolve(model, "1.0.0", "x86-cpu").orElseThrow().variant())
         .isEqualTo("savedmodel-fp32");
     assertThat(lookup.resolve(model, "production", "coral").orElseThrow().version())
         .isEqualTo("1.0.0");
@@ -81,7 +81,7 @@ class VariantLookupTest {
     Map<String, Object> small = new HashMap<>(Fixtures.variant("int8", int8));
     small.put("hardwareClasses", List.of("coral", "jetson-orin"));
     Map<String, Object> large = new HashMap<>(Fixtures.variant("savedmodel-fp32", fp32));
-    large.put("hardwareClasses", List.of("x86-avx2", "jetson-orin"));
+    large.put("hardwareClasses", List.of("x86-cpu", "jetson-orin"));
     return Fixtures.version(version, List.of(small, large));
   }
 

@@ -3,20 +3,27 @@ package dev.tandem.edge.agent;
 import dev.tandem.edge.config.AgentConfig;
 import dev.tandem.edge.config.StreamConfig;
 import dev.tandem.edge.metrics.PrometheusEndpoint;
+import dev.tandem.edge.model.EdgeModelRuntime;
+import dev.tandem.edge.model.InferenceException;
+import dev.tandem.edge.model.ModelRuntime;
 import dev.tandem.edge.outbox.MessageClass;
 import dev.tandem.edge.outbox.Outbox;
 import dev.tandem.edge.outbox.OutboxConfig;
 import dev.tandem.edge.output.OutboxWriter;
 import dev.tandem.edge.source.Sources;
 import dev.tandem.edge.stream.StreamPipeline;
+import dev.tandem.edge.update.UpdateClient;
+import dev.tandem.edge.update.UpdateContext;
 import dev.tandem.edge.uplink.LinkState;
 import dev.tandem.edge.uplink.MqttUplink;
 import dev.tandem.protocol.topic.TopicKind;
+import dev.tandem.protocol.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,8 +48,15 @@ public final class EdgeAgent implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final StateReporter reporter;
   private final PrometheusEndpoint metrics;
+  private final UpdateContext ownUpdateContext;
+  private final UpdateClient updates;
 
-  private EdgeAgent(AgentConfig config, Path baseDir, InstantSource clock) {
+  private EdgeAgent(
+      AgentConfig config,
+      Path baseDir,
+      InstantSource clock,
+      ModelRuntime runtime,
+      UpdateContext sharedUpdates) {
     this.config = config;
     this.outbox =
         Outbox.open(
@@ -82,6 +96,24 @@ public final class EdgeAgent implements AutoCloseable {
     uplinkRef[0] = uplink;
     reporter.attach(uplink);
     this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tandem-state"));
+    if (config.updates().isPresent()) {
+      this.ownUpdateContext = sharedUpdates == null ? UpdateContext.create(clock, 1) : null;
+      var reports =
+          new OutboxUpdateReports(
+              config.deviceId(), outbox, clock, uplink::nudge, this::reportState);
+      this.updates =
+          UpdateClient.open(
+              config.deviceId(),
+              config.updates().get(),
+              runtime,
+              sharedUpdates == null ? ownUpdateContext : sharedUpdates,
+              reports);
+      reporter.attach(updates);
+      uplink.subscribe(Topics.desired(config.deviceId()), 1, updates::onDesired);
+    } else {
+      this.ownUpdateContext = null;
+      this.updates = null;
+    }
     this.metrics =
         config.metricsPort() < 0
             ? null
@@ -94,7 +126,21 @@ public final class EdgeAgent implements AutoCloseable {
    * @param baseDir resolves relative paths of the configuration (CSV files)
    */
   public static EdgeAgent start(AgentConfig config, Path baseDir, InstantSource clock) {
-    var agent = new EdgeAgent(config, baseDir, clock);
+    return start(config, baseDir, clock, new EdgeModelRuntime(), null);
+  }
+
+  /**
+   * Starts an agent whose update client loads models with {@code runtime} and, if {@code
+   * sharedUpdates} is given, uses its HTTP client and executor instead of its own (many simulated
+   * agents in one JVM).
+   */
+  public static EdgeAgent start(
+      AgentConfig config,
+      Path baseDir,
+      InstantSource clock,
+      ModelRuntime runtime,
+      UpdateContext sharedUpdates) {
+    var agent = new EdgeAgent(config, baseDir, clock, runtime, sharedUpdates);
     agent.uplink.start();
     for (StreamRunner runner : agent.runners) {
       Thread thread = daemon(runner, "tandem-stream-" + runner.pipeline().streamId());
@@ -159,6 +205,24 @@ public final class EdgeAgent implements AutoCloseable {
     return config;
   }
 
+  /** The update client, if the configuration has an {@code updates} section. */
+  public Optional<UpdateClient> updates() {
+    return Optional.ofNullable(updates);
+  }
+
+  /**
+   * Runs the active version of {@code model} on {@code input}, counting the inference for the
+   * rollout quality gates and remembering the input for the next health check.
+   *
+   * @throws InferenceException if no version of the model can answer
+   */
+  public float[] infer(String model, float[] input) {
+    return updates()
+        .flatMap(u -> u.model(model))
+        .orElseThrow(() -> new InferenceException("no model '" + model + "' on this agent"))
+        .infer(input);
+  }
+
   /** Stops the streams (flushing their windows), sends a last state report and disconnects. */
   @Override
   public void close() {
@@ -173,6 +237,9 @@ public final class EdgeAgent implements AutoCloseable {
       }
     }
     scheduler.shutdownNow();
+    if (ownUpdateContext != null) {
+      ownUpdateContext.close();
+    }
     reportState();
     drain(DRAIN_ON_CLOSE);
     uplink.close();

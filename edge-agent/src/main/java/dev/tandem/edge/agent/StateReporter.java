@@ -4,6 +4,7 @@ import dev.tandem.edge.metrics.Metric;
 import dev.tandem.edge.outbox.Outbox;
 import dev.tandem.edge.outbox.OutboxStats;
 import dev.tandem.edge.output.OutputCounters;
+import dev.tandem.edge.update.UpdateClient;
 import dev.tandem.edge.uplink.MqttUplink;
 import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.topic.DeviceId;
@@ -29,6 +30,7 @@ final class StateReporter {
   private final List<StreamRunner> runners;
   private final InstantSource clock;
   private MqttUplink uplink;
+  private UpdateClient updates;
 
   StateReporter(
       DeviceId deviceId,
@@ -45,6 +47,10 @@ final class StateReporter {
 
   void attach(MqttUplink uplink) {
     this.uplink = uplink;
+  }
+
+  void attach(UpdateClient updates) {
+    this.updates = updates;
   }
 
   /** A state report carrying {@code sequence}. */
@@ -73,6 +79,7 @@ final class StateReporter {
         .setOldestItemAgeMs(stats.oldestAgeMillis())
         .setLinkState(link)
         .putAllCounters(counters())
+        .putAllModelVersions(updates == null ? Map.of() : updates.modelVersions())
         .build();
   }
 
@@ -110,6 +117,9 @@ final class StateReporter {
     counters.put("outbox_shed_samples", stats.shed(dev.tandem.edge.outbox.MessageClass.SAMPLE));
     counters.put("outbox_shed_summaries", stats.shed(dev.tandem.edge.outbox.MessageClass.SUMMARY));
     counters.put("outbox_shed_events", stats.shed(dev.tandem.edge.outbox.MessageClass.EVENT));
+    if (updates != null) {
+      counters.putAll(updates.counters());
+    }
     return counters;
   }
 

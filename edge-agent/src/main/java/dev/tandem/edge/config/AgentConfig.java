@@ -1,11 +1,13 @@
 package dev.tandem.edge.config;
 
+import dev.tandem.edge.update.UpdateSettings;
 import dev.tandem.protocol.topic.DeviceId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything one agent needs, read from its YAML file by {@link AgentConfigReader}.
@@ -15,6 +17,7 @@ import java.util.Objects;
  * @param metricsPort local Prometheus endpoint on 127.0.0.1; 0 picks a free port, -1 turns it off
  * @param stateInterval how often the retained state message is refreshed
  * @param sampleBudgetBytesPerSecond uplink bandwidth raw training samples may use
+ * @param updates the update client's settings; empty when the agent takes no model updates
  */
 public record AgentConfig(
     DeviceId deviceId,
@@ -24,13 +27,15 @@ public record AgentConfig(
     int metricsPort,
     Duration stateInterval,
     long sampleBudgetBytesPerSecond,
-    List<StreamConfig> streams) {
+    List<StreamConfig> streams,
+    Optional<UpdateSettings> updates) {
 
   public AgentConfig {
     Objects.requireNonNull(deviceId, "deviceId");
     Objects.requireNonNull(mqtt, "mqtt");
     Objects.requireNonNull(outboxDirectory, "outboxDirectory");
     Objects.requireNonNull(stateInterval, "stateInterval");
+    Objects.requireNonNull(updates, "updates");
     streams = List.copyOf(streams);
     if (streams.isEmpty()) {
       throw new IllegalArgumentException("at least one stream is needed");

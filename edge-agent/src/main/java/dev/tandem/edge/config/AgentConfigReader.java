@@ -5,9 +5,11 @@ import dev.tandem.config.ConfigNode;
 import dev.tandem.config.YamlConfig;
 import dev.tandem.edge.config.AgentConfig.MqttSettings;
 import dev.tandem.edge.config.AgentConfig.TlsSettings;
+import dev.tandem.edge.update.UpdateSettings;
 import dev.tandem.protocol.topic.DeviceId;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Reads an agent's YAML file. Every problem is a {@link ConfigError} naming the key path; unknown
@@ -51,6 +53,8 @@ public final class AgentConfigReader {
     Duration stateInterval = root.duration("state-interval", Duration.ofSeconds(30));
     long sampleBudget = root.longValue("sample-budget-bytes-per-second", 2_000, 0, 1L << 30);
     var streams = root.list("streams", StreamConfigReader::stream);
+    Optional<UpdateSettings> updates =
+        root.optChild("updates").map(u -> UpdateSettingsReader.read(u, baseDir));
     return root.check(
         "",
         () ->
@@ -62,7 +66,8 @@ public final class AgentConfigReader {
                 metricsPort,
                 stateInterval,
                 sampleBudget,
-                streams));
+                streams,
+                updates));
   }
 
   private static MqttSettings mqtt(ConfigNode mqtt, Path baseDir) {

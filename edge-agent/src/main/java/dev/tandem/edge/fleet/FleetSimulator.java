@@ -27,11 +27,25 @@ public final class FleetSimulator implements AutoCloseable {
    * @throws dev.tandem.edge.config.ConfigError if the generated configuration is refused
    */
   public static FleetSimulator start(FleetSpec spec, InstantSource clock, IntConsumer started) {
+    return start(spec, clock, started, null);
+  }
+
+  /**
+   * Starts every agent as {@link #start(FleetSpec, InstantSource, IntConsumer)} does; with {@code
+   * updates} (may be null) each also takes model updates on its desired-state topic.
+   */
+  public static FleetSimulator start(
+      FleetSpec spec, InstantSource clock, IntConsumer started, FleetUpdates updates) {
     var fleet = new FleetSimulator();
     try {
       for (int i = 0; i < spec.devices(); i++) {
-        AgentConfig config = AgentConfigReader.parse(agentYaml(spec, i), spec.dataDir());
-        fleet.agents.add(EdgeAgent.start(config, spec.dataDir(), clock));
+        String yaml = agentYaml(spec, i) + (updates == null ? "" : updatesYaml(spec, i, updates));
+        AgentConfig config = AgentConfigReader.parse(yaml, spec.dataDir());
+        fleet.agents.add(
+            updates == null
+                ? EdgeAgent.start(config, spec.dataDir(), clock)
+                : EdgeAgent.start(
+                    config, spec.dataDir(), clock, updates.runtimeFor(i), updates.context()));
         started.accept(i + 1);
       }
     } catch (RuntimeException e) {
@@ -97,6 +111,17 @@ public final class FleetSimulator implements AutoCloseable {
         random.nextLong(),
         faultAt + 2,
         window);
+  }
+
+  private static String updatesYaml(FleetSpec spec, int index, FleetUpdates updates) {
+    return """
+        updates:
+          dir: '%s'
+          root: '%s'
+        """
+        .formatted(
+            spec.dataDir().resolve(spec.deviceId(index)).resolve("updates").toAbsolutePath(),
+            updates.pinnedRoot().toAbsolutePath());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tandem.edge.outbox;
 
+import dev.tandem.edge.files.DurableFiles;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;

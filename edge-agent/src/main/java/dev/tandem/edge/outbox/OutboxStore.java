@@ -2,6 +2,7 @@ package dev.tandem.edge.outbox;
 
 import static dev.tandem.edge.outbox.RecordFormat.SEGMENT_HEADER_BYTES;
 
+import dev.tandem.edge.files.DurableFiles;
 import dev.tandem.protocol.topic.TopicKind;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -338,6 +339,10 @@ final class OutboxStore {
       Segment active = log.active();
       if (active != null && active.durableBytes < active.sizeBytes) {
         long size = active.sizeBytes;
+        if (!active.writer.isOpen()) {
+          // An interrupted appender closed the channel; its bytes are in the page cache.
+          active.writer = FileChannel.open(active.path, StandardOpenOption.WRITE);
+        }
         try {
           active.writer.force(false);
         } finally {

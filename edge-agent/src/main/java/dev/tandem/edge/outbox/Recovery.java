@@ -2,6 +2,7 @@ package dev.tandem.edge.outbox;
 
 import static dev.tandem.edge.outbox.RecordFormat.SEGMENT_HEADER_BYTES;
 
+import dev.tandem.edge.files.DurableFiles;
 import dev.tandem.edge.outbox.SegmentScanner.Step;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -27,7 +27,7 @@ final class LinkCallback implements MqttCallback {
 
   @Override
   public void messageArrived(String topic, MqttMessage message) {
-    // The uplink subscribes to nothing; desired state arrives with the update client.
+    uplink.onMessage(topic, message);
   }
 
   @Override

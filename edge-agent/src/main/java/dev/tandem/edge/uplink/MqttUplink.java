@@ -6,8 +6,10 @@ import dev.tandem.edge.outbox.OutboxRecord;
 import dev.tandem.protocol.topic.DeviceId;
 import dev.tandem.protocol.topic.Topics;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,6 +20,7 @@ import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 
 /**
  * Drains the outbox to the broker on its own thread. A record is acknowledged to the outbox only
@@ -44,6 +47,10 @@ public final class MqttUplink implements AutoCloseable {
   private volatile LinkState state = LinkState.CONNECTING;
   private volatile MqttAsyncClient client;
   private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+  /** A topic this device listens to, subscribed again after every connect (clean start). */
+  private record Subscription(String topic, int qos, Consumer<byte[]> handler) {}
 
   /**
    * @param lastWill the retained state message the broker publishes if this device drops; asked for
@@ -85,6 +92,37 @@ public final class MqttUplink implements AutoCloseable {
   /** Successful connections so far (reconnects included). */
   public long connects() {
     return connects.get();
+  }
+
+  /**
+   * Listens to {@code topic} (a concrete topic, no wildcards) from the next connect on, e.g. the
+   * retained desired state. {@code handler} runs on the MQTT callback thread and must not block.
+   */
+  public void subscribe(String topic, int qos, Consumer<byte[]> handler) {
+    subscriptions.add(new Subscription(topic, qos, handler));
+  }
+
+  /** A refused subscription (e.g. by the broker's ACL) must not keep telemetry from flowing. */
+  private void subscribeAll(MqttAsyncClient next) {
+    for (Subscription s : subscriptions) {
+      try {
+        next.subscribe(new MqttSubscription(s.topic(), s.qos())).waitForCompletion(30_000);
+      } catch (MqttException e) {
+        LOG.warning("subscription to " + s.topic() + " failed: " + e.getMessage());
+      }
+    }
+  }
+
+  void onMessage(String topic, MqttMessage message) {
+    for (Subscription s : subscriptions) {
+      if (s.topic().equals(topic)) {
+        try {
+          s.handler().accept(message.getPayload());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "handler of " + topic + " failed", e);
+        }
+      }
+    }
   }
 
   /** Wakes the sender after an append, so new messages go out without waiting for a poll tick. */
@@ -130,6 +168,7 @@ public final class MqttUplink implements AutoCloseable {
       maxInFlight =
           Math.min(DEFAULT_MAX_IN_FLIGHT, receiveMaximum == null ? 65_535 : receiveMaximum);
       inFlight.set(0);
+      subscribeAll(next);
       outbox.requeueUnacknowledged();
       client = next;
       connects.incrementAndGet();

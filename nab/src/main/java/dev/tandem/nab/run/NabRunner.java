@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * of a later row is visible when a row is scored.
  */
 public final class NabRunner {
-  private final Supplier<Detector> detectors;
+  private final SeriesScorer scorer;
   private final RunListener listener;
 
   /**
@@ -30,8 +30,21 @@ public final class NabRunner {
    * @param listener hears progress and warnings
    */
   public NabRunner(Supplier<Detector> detectors, RunListener listener) {
-    this.detectors = Objects.requireNonNull(detectors, "detectors");
+    this(detectorScorer(detectors), listener);
+  }
+
+  /**
+   * @param scorer scores each series as a whole, strictly causally
+   * @param listener hears progress and warnings
+   */
+  public NabRunner(SeriesScorer scorer, RunListener listener) {
+    this.scorer = Objects.requireNonNull(scorer, "scorer");
     this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  private static SeriesScorer detectorScorer(Supplier<Detector> detectors) {
+    Objects.requireNonNull(detectors, "detectors");
+    return series -> scores(series, detectors.get());
   }
 
   /**
@@ -69,7 +82,7 @@ public final class NabRunner {
         continue;
       }
       long began = System.nanoTime();
-      double[] scores = scores(series, detectors.get());
+      double[] scores = scorer.scores(series);
       long nanos = System.nanoTime() - began;
       write(outDir, series, scores);
       written++;

@@ -20,10 +20,20 @@ import java.util.Optional;
 public final class MetadataVerifier {
 
   private final InstantSource clock;
+  private final VerifiedSignatures memo;
 
   /** Creates a verifier that judges expiry by {@code clock}. */
   public MetadataVerifier(InstantSource clock) {
+    this(clock, VerifiedSignatures.none());
+  }
+
+  /**
+   * Creates a verifier that also skips signature checks {@code memo} saw pass (verifiers of a
+   * simulated fleet in one process share one).
+   */
+  public MetadataVerifier(InstantSource clock, VerifiedSignatures memo) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.memo = Objects.requireNonNull(memo, "memo");
   }
 
   /**
@@ -37,7 +47,7 @@ public final class MetadataVerifier {
     SignedEnvelope envelope = parse(rootJson, MetadataType.ROOT);
     RootMetadata root = RootMetadata.fromJson(envelope.signed());
     SignatureCheck.requireThreshold(
-        envelope, root, MetadataType.ROOT, "root version " + root.version());
+        envelope, root, MetadataType.ROOT, "root version " + root.version(), memo);
     return TrustedState.of(root);
   }
 
@@ -78,7 +88,7 @@ public final class MetadataVerifier {
     RootMetadata root = state.root();
     requireNotExpired(root.expires(), "trusted root version " + root.version());
     SignedEnvelope envelope = parse(targetsJson, MetadataType.TARGETS);
-    SignatureCheck.requireThreshold(envelope, root, MetadataType.TARGETS, "targets metadata");
+    SignatureCheck.requireThreshold(envelope, root, MetadataType.TARGETS, "targets metadata", memo);
     TargetsMetadata targets = TargetsMetadata.fromJson(envelope.signed());
     if (targets.version() < state.targetsVersion()) {
       throw new ProtocolException(
@@ -123,10 +133,10 @@ public final class MetadataVerifier {
         : new TrustedState(next, state.targetsVersion(), state.targets());
   }
 
-  private static void requireRootSignatures(
+  private void requireRootSignatures(
       SignedEnvelope envelope, RootMetadata keysFrom, String what, String signer) {
     try {
-      SignatureCheck.requireThreshold(envelope, keysFrom, MetadataType.ROOT, what);
+      SignatureCheck.requireThreshold(envelope, keysFrom, MetadataType.ROOT, what, memo);
     } catch (ProtocolException e) {
       throw new ProtocolException(
           ProtocolErrorCode.ROOT_ROTATION_UNTRUSTED,

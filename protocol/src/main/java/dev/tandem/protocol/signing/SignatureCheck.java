@@ -8,6 +8,7 @@ import dev.tandem.protocol.signing.metadata.MetadataType;
 import dev.tandem.protocol.signing.metadata.RoleKeys;
 import dev.tandem.protocol.signing.metadata.RootMetadata;
 import dev.tandem.protocol.signing.metadata.SignedEnvelope;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.util.LinkedHashSet;
@@ -29,9 +30,14 @@ final class SignatureCheck {
    * @throws ProtocolException with {@link ProtocolErrorCode#BAD_SIGNATURE} if a trusted key's
    *     signature fails and the threshold is not met, {@link ProtocolErrorCode#UNKNOWN_KEY} if only
    *     untrusted keys signed, {@link ProtocolErrorCode#THRESHOLD_NOT_MET} otherwise
+   * @param memo signature checks that passed before (see {@link VerifiedSignatures})
    */
   static void requireThreshold(
-      SignedEnvelope envelope, RootMetadata keysFrom, MetadataType type, String what) {
+      SignedEnvelope envelope,
+      RootMetadata keysFrom,
+      MetadataType type,
+      String what,
+      VerifiedSignatures memo) {
     RoleKeys role = keysFrom.role(type);
     byte[] message = envelope.canonicalSigned();
     Set<String> valid = new LinkedHashSet<>();
@@ -42,7 +48,7 @@ final class SignatureCheck {
       if (!role.trusts(keyId)) {
         unknown.add(keyId);
       } else if (!valid.contains(keyId)) {
-        if (verifies(keysFrom.keys().get(keyId), message, signature)) {
+        if (verifies(keysFrom.keys().get(keyId), message, signature, memo)) {
           valid.add(keyId);
         } else {
           bad.add(keyId);
@@ -86,15 +92,25 @@ final class SignatureCheck {
             + (unknown.isEmpty() ? "" : "; ignored untrusted keys " + String.join(", ", unknown)));
   }
 
-  private static boolean verifies(MetadataKey key, byte[] message, MetadataSignature signature) {
+  private static boolean verifies(
+      MetadataKey key, byte[] message, MetadataSignature signature, VerifiedSignatures memo) {
     if (key == null || !key.isEd25519()) {
       return false;
     }
     try {
+      byte[] publicKey = key.publicKey().getBytes(StandardCharsets.US_ASCII);
+      byte[] sig = signature.sigBytes();
+      if (memo.remembers(publicKey, sig, message)) {
+        return true;
+      }
       Signature verifier = Signature.getInstance("Ed25519");
       verifier.initVerify(Ed25519Keys.publicKey(key));
       verifier.update(message);
-      return verifier.verify(signature.sigBytes());
+      boolean valid = verifier.verify(sig);
+      if (valid) {
+        memo.passed(publicKey, sig, message);
+      }
+      return valid;
     } catch (GeneralSecurityException | ProtocolException e) {
       // A malformed signature or key point is a signature that does not verify.
       return false;

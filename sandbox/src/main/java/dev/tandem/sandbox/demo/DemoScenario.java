@@ -21,6 +21,7 @@ final class DemoScenario {
     steps.add(new RegisterModelStep(model));
     steps.add(new MoveAliasStep(model));
     steps.add(new SignedTargetsStep(model));
+    steps.add(new TrainOnLakeStep());
     return steps;
   }
 }

@@ -1,8 +1,8 @@
 package dev.tandem.sandbox.demo;
 
 import dev.tandem.sandbox.registry.Artifacts;
-import dev.tandem.sandbox.registry.RegistryApi;
 import dev.tandem.sandbox.run.Sandbox;
+import dev.tandem.trainer.registry.RegistryApi;
 import java.net.http.HttpClient;
 import java.time.Duration;
 

@@ -1,9 +1,9 @@
 package dev.tandem.sandbox.edge;
 
-import dev.tandem.config.ConfigNode;
 import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.sandbox.config.ConfigException;
+import dev.tandem.sandbox.config.DurationOption;
 import dev.tandem.sandbox.run.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +67,7 @@ public final class FleetCommand implements Callable<Integer> {
               dataDir != null
                   ? dataDir.toAbsolutePath()
                   : ServerOptions.home().resolve(".tandem/fleet"),
-              parseWindow(window),
+              DurationOption.parse("--window", window),
               seed,
               Duration.ofSeconds(20));
     } catch (IllegalArgumentException e) {
@@ -96,13 +96,5 @@ public final class FleetCommand implements Callable<Integer> {
     System.out.println("Fleet running. Press Ctrl-C to stop.");
     stopped.await();
     return 0;
-  }
-
-  private static Duration parseWindow(String text) {
-    Duration window = ConfigNode.parseDuration(text);
-    if (window == null || window.isNegative() || window.isZero()) {
-      throw new ConfigException("--window: '" + text + "' is not a duration like 10s or 500ms");
-    }
-    return window;
   }
 }

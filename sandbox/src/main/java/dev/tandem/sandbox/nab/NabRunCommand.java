@@ -2,11 +2,14 @@ package dev.tandem.sandbox.nab;
 
 import dev.tandem.edge.detect.Detector;
 import dev.tandem.nab.corpus.CorpusException;
+import dev.tandem.nab.loop.LoopConfig;
+import dev.tandem.nab.loop.LoopRunner;
 import dev.tandem.nab.run.DetectorCatalog;
 import dev.tandem.nab.run.NabRunner;
 import dev.tandem.nab.run.RunListener;
 import dev.tandem.nab.run.RunSummary;
 import dev.tandem.nab.run.SeriesRun;
+import dev.tandem.nab.run.SeriesScorer;
 import dev.tandem.sandbox.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,6 +29,8 @@ import picocli.CommandLine.Spec;
     description =
         "Run a detector over every CSV under --data, strictly causally, and write NAB result"
             + " files (timestamp,value,anomaly_score) under --out with the same relative paths."
+            + " --mode loop replays each series through the train-and-switch loop: models"
+            + " retrained on the rows received so far, the agent switching to each new one."
             + " Exits 1 if a series could not be read (the others are still written).")
 public final class NabRunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -40,20 +45,49 @@ public final class NabRunCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where results go.")
   Path out;
 
+  /** What scores the series. */
+  enum Mode {
+    /** One on-device detector per series ({@code --detector}). */
+    baseline,
+    /** Models retrained on the rows so far, fused with the statistical detector. */
+    loop
+  }
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "baseline",
+      description = "baseline (default: one --detector per series) or loop.")
+  Mode mode;
+
   @Option(
       names = "--detector",
       paramLabel = "NAME",
       defaultValue = DetectorCatalog.DEFAULT,
-      description = "Detector to run (default: ${DEFAULT-VALUE}; also: null).")
+      description = "Detector to run in baseline mode (default: ${DEFAULT-VALUE}; also: null).")
   String detector;
 
   @Override
   public Integer call() {
-    Supplier<Detector> detectors;
-    try {
-      detectors = DetectorCatalog.named(detector);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("--detector: " + e.getMessage());
+    SeriesScorer scorer;
+    LoopRunner loop = null;
+    String what;
+    if (mode == Mode.loop) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--detector")) {
+        throw new ConfigException("--detector: only in --mode baseline; the loop has its own");
+      }
+      loop = LoopRunner.withRidge(LoopConfig.defaults());
+      scorer = loop;
+      what = "loop (ridge forecasters retrained on the rows so far + robust-stat)";
+    } else {
+      Supplier<Detector> detectors;
+      try {
+        detectors = DetectorCatalog.named(detector);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("--detector: " + e.getMessage());
+      }
+      scorer = series -> NabRunner.scores(series, detectors.get());
+      what = "detector " + detector;
     }
     if (!Files.isDirectory(data)) {
       throw new ConfigException("--data: " + data + " is not a directory");
@@ -63,17 +97,17 @@ public final class NabRunCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    stdout.printf("NAB run: detector %s over %s -> %s%n", detector, data, out);
+    stdout.printf("NAB run: %s over %s -> %s%n", what, data, out);
     RunSummary summary;
     try {
-      summary = new NabRunner(detectors, new Progress(stdout, stderr)).run(data, out);
+      summary = new NabRunner(scorer, new Progress(stdout, stderr)).run(data, out);
     } catch (CorpusException e) {
       throw new ConfigException("--data: " + e.getMessage());
     }
     stdout.printf(
         Locale.ROOT,
         "%d series, %d rows, %d broken lines skipped, %d series unreadable;"
-            + " detector %.2f s (%.2f us per row), total %.2f s%n",
+            + " scoring %.2f s (%.2f us per row), total %.2f s%n",
         summary.series(),
         summary.rows(),
         summary.skippedLines(),
@@ -81,6 +115,12 @@ public final class NabRunCommand implements Callable<Integer> {
         summary.detectorNanos() / 1e9,
         summary.rows() == 0 ? 0.0 : summary.detectorNanos() / 1e3 / summary.rows(),
         summary.wallNanos() / 1e9);
+    if (loop != null) {
+      stdout.printf(
+          Locale.ROOT,
+          "%d models trained, each on the rows of its series received before it was installed%n",
+          loop.trainings());
+    }
     stdout.flush();
     return summary.failed() == 0 ? 0 : 1;
   }

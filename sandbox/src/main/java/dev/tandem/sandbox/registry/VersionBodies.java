@@ -18,6 +18,12 @@ public final class VersionBodies {
 
   /** A version of a small anomaly detector; {@code parent} may be null. */
   public static Map<String, Object> version(String version, String parent, List<Variant> variants) {
+    return version(version, parent, variants, "savedmodel");
+  }
+
+  /** The same, with the variants' artifact format (e.g. {@code tedg} for edge-model files). */
+  public static Map<String, Object> version(
+      String version, String parent, List<Variant> variants, String format) {
     Map<String, Object> card = new LinkedHashMap<>();
     card.put("description", "vibration anomaly detector (sandbox)");
     card.put(
@@ -45,7 +51,7 @@ public final class VersionBodies {
       declared.add(
           Map.of(
               "name", variant.name(),
-              "format", "savedmodel",
+              "format", format,
               "hardwareClasses", List.of(variant.hardwareClass()),
               "sha256", Artifacts.sha256(variant.artifact()),
               "length", variant.artifact().length));

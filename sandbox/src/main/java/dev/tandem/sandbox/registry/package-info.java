@@ -1,5 +1,5 @@
 /**
- * A small client of the control plane's REST API (JDK HTTP client and Jackson), used by the demo
- * steps and the registry benchmark to act as operators and devices do.
+ * Request bodies and artifacts for the demo steps and the registry benchmark. The REST client they
+ * use is the trainer's {@code dev.tandem.trainer.registry.RegistryApi}.
  */
 package dev.tandem.sandbox.registry;

@@ -55,8 +55,16 @@ class ModuleDependencyTest {
   }
 
   @Test
-  void embeddedServersDependOnNothingOfOurs() {
-    assertThat(from("tandem-servers")).isEmpty();
+  void edgeModelDependsOnNothingOfOurs() {
+    assertThat(from("tandem-edge-model")).isEmpty();
+  }
+
+  @Test
+  void embeddedServersDependOnTheContractsAlone() {
+    // The broker's login extension enforces the fleet's topic contract, which protocol holds.
+    assertThat(from("tandem-servers"))
+        .extracting(ModuleDependency::to)
+        .containsOnly("tandem-protocol");
   }
 
   @Test

@@ -40,6 +40,25 @@ class PackageDependencyTest {
   }
 
   @Test
+  void edgeModelUsesNoOtherTandemCode() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tandem.edgemodel..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tandem.protocol..",
+            "dev.tandem.edge..",
+            "dev.tandem.ingest..",
+            "dev.tandem.trainer..",
+            "dev.tandem.deploy..",
+            "dev.tandem.registry..",
+            "dev.tandem.servers..",
+            "dev.tandem.sandbox..")
+        .check(classes);
+  }
+
+  @Test
   void edgeAgentUsesNoCloudCode() {
     noClasses()
         .that()

@@ -139,6 +139,66 @@ class NabCommandTest {
   }
 
   @Test
+  void loopModeRetrainsOnTheRowsSoFarAndFindsTheLabeledSpike() throws Exception {
+    int run =
+        tandem(
+            "nab",
+            "run",
+            "--mode",
+            "loop",
+            "--data",
+            dir.resolve("data").toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(run).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains(
+            "NAB run: loop",
+            "[ 2/2] known/spiky.csv",
+            "2 series, 4000 rows",
+            // 2000 rows each: trained at 300, 450, 675, 1013, 1520 rows
+            "10 models trained");
+    Path json = dir.resolve("loop.json");
+    tandem(
+        "nab", "score",
+        "--results", dir.resolve("out").toString(),
+        "--windows", dir.resolve("windows.json").toString(),
+        "--json", json.toString());
+    JsonNode report = new ObjectMapper().readTree(Files.readString(json));
+    assertThat(report.at("/profiles/0/tp").asInt()).isEqualTo(1);
+    assertThat(report.at("/profiles/0/fn").asInt()).isZero();
+  }
+
+  @Test
+  void loopModeRefusesADetectorAndUnknownModesAreUsageErrors() {
+    int exit =
+        tandem(
+            "nab", "run",
+            "--mode", "loop",
+            "--detector", "null",
+            "--data", dir.resolve("data").toString(),
+            "--out", dir.resolve("o").toString());
+    assertThat(exit).isEqualTo(TandemMain.EXIT_CONFIG);
+    assertThat(err.toString().strip())
+        .isEqualTo(
+            "tandem: configuration error: --detector: only in --mode baseline; the loop has its own");
+
+    assertThat(
+            tandem(
+                "nab",
+                "run",
+                "--mode",
+                "oracle",
+                "--data",
+                dir.resolve("data").toString(),
+                "--out",
+                dir.resolve("o").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--mode", "oracle");
+  }
+
+  @Test
   void unknownDetectorIsOneLineNamingTheKnownOnes() {
     int exit =
         tandem(

@@ -49,7 +49,7 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
    * listener as well.
    */
   public static EmbeddedMqttBroker start(Path home, int port, boolean persistent, TlsListener tls) {
-    return start(home, port, persistent, tls, null);
+    return start(home, port, persistent, tls, (BrokerLogins) null);
   }
 
   /**
@@ -59,6 +59,16 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
    */
   public static EmbeddedMqttBroker start(
       Path home, int port, boolean persistent, TlsListener tls, Map<String, String> credentials) {
+    return start(
+        home, port, persistent, tls, credentials == null ? null : new StaticLogins(credentials));
+  }
+
+  /**
+   * Like {@link #start(Path, int, boolean, TlsListener)}; with {@code logins} the broker admits
+   * only the clients they accept, and keeps device logins to their own topics.
+   */
+  public static EmbeddedMqttBroker start(
+      Path home, int port, boolean persistent, TlsListener tls, BrokerLogins logins) {
     int bound = Ports.claim("mqtt.port", port);
     try {
       Path config = Files.createDirectories(home.resolve("conf"));
@@ -71,8 +81,8 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
               .withDataFolder(data)
               .withExtensionsFolder(extensions)
               .withoutLoggingBootstrap();
-      if (credentials != null) {
-        builder = builder.withEmbeddedExtension(DeviceCredentials.extension(credentials));
+      if (logins != null) {
+        builder = builder.withEmbeddedExtension(LoginExtension.of(logins));
       }
       EmbeddedHiveMQ broker = builder.build();
       broker.start().get(60, TimeUnit.SECONDS);

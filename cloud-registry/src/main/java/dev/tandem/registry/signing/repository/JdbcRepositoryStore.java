@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,11 @@ import javax.sql.DataSource;
  * A {@link RepositoryStore} in the PostgreSQL table {@code signing_metadata} (migration V10).
  * Writers serialise on a transaction-scoped advisory lock, so several service instances sharing a
  * database never sign the same version twice.
+ *
+ * <p>The heads are read on every device's desired-state request, so {@link #recentHeads()} keeps
+ * them for {@link #HEADS_FRESH_FOR}: a change made through this instance is seen at once (the
+ * update drops them), one made through another instance sharing the database within that time.
+ * {@link #heads()} always reads.
  */
 public final class JdbcRepositoryStore implements RepositoryStore {
 
@@ -27,7 +33,13 @@ public final class JdbcRepositoryStore implements RepositoryStore {
 
   private static final String COLUMNS = "role, version, expires, envelope";
 
+  /** How long heads read from the database are reused. */
+  static final Duration HEADS_FRESH_FOR = Duration.ofSeconds(1);
+
+  private record KeptHeads(Heads heads, long readAtNanos) {}
+
   private final DataSource dataSource;
+  private volatile KeptHeads kept;
 
   public JdbcRepositoryStore(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -35,11 +47,23 @@ public final class JdbcRepositoryStore implements RepositoryStore {
 
   @Override
   public Heads heads() {
+    long now = System.nanoTime();
     try (Connection connection = dataSource.getConnection()) {
-      return heads(connection);
+      Heads heads = heads(connection);
+      kept = new KeptHeads(heads, now);
+      return heads;
     } catch (SQLException e) {
       throw RegistryException.fromSql("reading the signed metadata", e);
     }
+  }
+
+  @Override
+  public Heads recentHeads() {
+    KeptHeads last = kept;
+    if (last != null && System.nanoTime() - last.readAtNanos() < HEADS_FRESH_FOR.toNanos()) {
+      return last.heads();
+    }
+    return heads();
   }
 
   @Override
@@ -96,6 +120,7 @@ public final class JdbcRepositoryStore implements RepositoryStore {
           insert(connection, heads, document);
         }
         connection.commit();
+        kept = null;
         return appended.result();
       } catch (SQLException | RuntimeException e) {
         connection.rollback();

@@ -14,6 +14,14 @@ public interface RepositoryStore {
   /** The newest root and targets. */
   Heads heads();
 
+  /**
+   * The newest root and targets, possibly a little old: for the fleet's frequent reads, which the
+   * next request corrects. Changes made through this store are seen at once.
+   */
+  default Heads recentHeads() {
+    return heads();
+  }
+
   /** The document of {@code type} with this version, if stored. */
   Optional<SignedDocument> find(MetadataType type, long version);
 

@@ -85,6 +85,11 @@ public final class TufRepository {
     return store.heads();
   }
 
+  /** {@link RepositoryStore#recentHeads()}. */
+  public Heads recentHeads() {
+    return store.recentHeads();
+  }
+
   /** The root with this version, if there is one. */
   public Optional<SignedDocument> root(long version) {
     return store.find(MetadataType.ROOT, version);

@@ -8,7 +8,7 @@ package dev.tandem.edge.detect.stat;
  * scores are almost always 0 from calling every small blip an anomaly. O(averaging) per reading, no
  * allocation.
  */
-final class AnomalyLikelihood {
+public final class AnomalyLikelihood {
   static final double MEAN_FLOOR = 0.03;
   static final double VARIANCE_FLOOR = 3e-4;
   private static final int MIN_HISTORY = 50;
@@ -21,13 +21,24 @@ final class AnomalyLikelihood {
   private double mean;
   private double variance;
 
-  AnomalyLikelihood(int averaging, int horizon) {
+  /**
+   * @param averaging raw scores averaged before their likelihood is judged
+   * @param horizon time constant, in readings, of the long-run mean and variance of the averages
+   */
+  public AnomalyLikelihood(int averaging, int horizon) {
+    if (averaging < 1 || horizon < 2) {
+      throw new IllegalArgumentException(
+          "averaging must be >= 1 and horizon >= 2, got %d and %d".formatted(averaging, horizon));
+    }
     this.recent = new double[averaging];
     this.horizon = horizon;
   }
 
-  /** Adds a raw score and returns the surprise of the recent average, before learning from it. */
-  double add(double raw) {
+  /**
+   * Adds a raw score in [0, 1] and returns the surprise of the recent average, before learning from
+   * it.
+   */
+  public double add(double raw) {
     recent[next] = raw;
     next = (next + 1) % recent.length;
     filled = Math.min(filled + 1, recent.length);
@@ -50,7 +61,7 @@ final class AnomalyLikelihood {
     return surprise;
   }
 
-  void clear() {
+  public void clear() {
     next = 0;
     filled = 0;
     count = 0;

@@ -1,6 +1,7 @@
 package dev.tandem.edge.detect.stat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tandem.edge.rolling.SortedWindow;
@@ -108,6 +109,15 @@ class StatisticsTest {
     }
     assertThat(maxSteady).isLessThan(3);
     assertThat(surprise).isGreaterThan(10);
+  }
+
+  @Test
+  void likelihoodRefusesAnEmptyAverageOrHorizonNamingBoth() {
+    assertThatThrownBy(() -> new AnomalyLikelihood(0, 100))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("averaging must be >= 1 and horizon >= 2, got 0 and 100");
+    assertThatThrownBy(() -> new AnomalyLikelihood(10, 1))
+        .hasMessage("averaging must be >= 1 and horizon >= 2, got 10 and 1");
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * it gives CPU milliseconds per request, which tells what a machine of its own would sustain even
  * when this one is shared.
  */
-final class CpuMeter {
+public final class CpuMeter {
   private final long registryPid;
   private final long postmasterPid;
   private Map<String, Long> start;
@@ -25,7 +25,7 @@ final class CpuMeter {
    * @param dataDir the sandbox's data directory, where the embedded PostgreSQL keeps its
    *     postmaster.pid (pg_ctl starts the server detached, so it is no child of this JVM)
    */
-  CpuMeter(long registryPid, Path dataDir) throws IOException {
+  public CpuMeter(long registryPid, Path dataDir) throws IOException {
     this.registryPid = registryPid;
     this.postmasterPid = postmaster(dataDir);
   }
@@ -41,18 +41,18 @@ final class CpuMeter {
     }
   }
 
-  void start() {
+  public void start() {
     start = snapshot();
   }
 
-  void stop() {
+  public void stop() {
     Map<String, Long> end = snapshot();
     used = new LinkedHashMap<>();
     end.forEach((part, nanos) -> used.put(part, nanos - start.getOrDefault(part, 0L)));
   }
 
   /** Nanoseconds of CPU per part over the window; empty before {@link #stop}. */
-  Map<String, Long> used() {
+  public Map<String, Long> used() {
     return used == null ? Map.of() : used;
   }
 

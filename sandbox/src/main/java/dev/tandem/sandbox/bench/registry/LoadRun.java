@@ -1,21 +1,28 @@
 package dev.tandem.sandbox.bench.registry;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Closed-loop load: {@code users} threads, each sending its next request as soon as the last one
- * answered, over HTTP/1.1 keep-alive connections of the JDK client. Requests before the warm-up
- * ends are sent but not counted.
+ * Closed-loop load: {@code users} requests in flight at all times, each user sending its next
+ * request as soon as its last one answered, over HTTP/1.1 keep-alive connections (one per user).
+ * The client is Vert.x on a single event loop: it shares the machine with the server, so it must
+ * cost little CPU per request (the JDK's HttpClient cost about 1 ms each, a third of the total).
+ * Requests before the warm-up ends are sent but not counted.
  *
  * @param deviceShare percent of requests that are {@link Endpoint#DEVICE_DESIRED}
  * @param urlShare percent that are {@link Endpoint#ARTIFACT_URL}; the rest list models
@@ -49,108 +56,105 @@ record LoadRun(
   record Result(Map<Endpoint, Latencies> perEndpoint, double seconds) {}
 
   Result run(CpuMeter meter) throws InterruptedException {
-    // Several clients, so that one client's selector thread does not become the bottleneck.
-    List<HttpClient> clients = new ArrayList<>();
-    for (int i = 0; i < Math.max(1, users / 8); i++) {
-      clients.add(
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build());
-    }
-    AtomicBoolean stop = new AtomicBoolean();
-    long measureFrom = System.nanoTime() + warmUp.toNanos();
-    long measureTo = measureFrom + measure.toNanos();
-    List<Map<Endpoint, Latencies>> perThread = new ArrayList<>();
-    List<Thread> threads = new ArrayList<>();
-    for (int u = 0; u < users; u++) {
-      Map<Endpoint, Latencies> mine = new EnumMap<>(Endpoint.class);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    try {
+      HttpClient client =
+          vertx.createHttpClient(
+              new HttpClientOptions()
+                  .setDefaultHost(base.getHost())
+                  .setDefaultPort(base.getPort())
+                  .setKeepAlive(true)
+                  .setConnectTimeout(5_000),
+              new PoolOptions().setHttp1MaxSize(users));
+      // All callbacks run on the one event loop: the latencies need no locking.
+      Map<Endpoint, Latencies> latencies = new EnumMap<>(Endpoint.class);
       for (Endpoint e : Endpoint.values()) {
-        mine.put(e, new Latencies());
+        latencies.put(e, new Latencies());
       }
-      perThread.add(mine);
-      HttpClient client = clients.get(u % clients.size());
-      long seedValue = u * 7919L + 17;
-      Thread thread =
-          new Thread(
-              () ->
-                  user(client, new SplittableRandom(seedValue), mine, stop, measureFrom, measureTo),
-              "bench-user-" + u);
-      thread.setDaemon(true);
-      threads.add(thread);
-    }
-    threads.forEach(Thread::start);
-    Thread.sleep(Math.max(0, Duration.ofNanos(measureFrom - System.nanoTime()).toMillis()));
-    meter.start();
-    Thread.sleep(Math.max(0, Duration.ofNanos(measureTo - System.nanoTime()).toMillis() + 1));
-    meter.stop();
-    stop.set(true);
-    for (Thread thread : threads) {
-      thread.join(30_000);
-    }
-    Map<Endpoint, Latencies> merged = new EnumMap<>(Endpoint.class);
-    for (Endpoint e : Endpoint.values()) {
-      Latencies all = new Latencies();
-      for (Map<Endpoint, Latencies> mine : perThread) {
-        all.addAll(mine.get(e));
+      Window window = new Window(System.nanoTime() + warmUp.toNanos(), measure.toNanos());
+      CountDownLatch stopped = new CountDownLatch(users);
+      for (int u = 0; u < users; u++) {
+        SplittableRandom random = new SplittableRandom(u * 7919L + 17);
+        vertx.runOnContext(ignored -> next(client, random, latencies, window, stopped));
       }
-      merged.put(e, all);
+      Thread.sleep(Math.max(0, Duration.ofNanos(window.from() - System.nanoTime()).toMillis()));
+      meter.start();
+      Thread.sleep(Math.max(0, Duration.ofNanos(window.to() - System.nanoTime()).toMillis() + 1));
+      meter.stop();
+      if (!stopped.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("requests still open 30 s after the measured window");
+      }
+      return new Result(latencies, measure.toNanos() / 1e9);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().join();
     }
-    return new Result(merged, measure.toNanos() / 1e9);
   }
 
-  private void user(
+  /** The measured window, in {@link System#nanoTime()}. */
+  private record Window(long from, long length) {
+    long to() {
+      return from + length;
+    }
+
+    boolean contains(long nanos) {
+      return nanos >= from && nanos < to();
+    }
+  }
+
+  /** One user's next request, then the one after it, until the window is over. */
+  private void next(
       HttpClient client,
       SplittableRandom random,
-      Map<Endpoint, Latencies> mine,
-      AtomicBoolean stop,
-      long measureFrom,
-      long measureTo) {
-    while (!stop.get()) {
-      int dice = random.nextInt(100);
-      Endpoint endpoint;
-      HttpRequest request;
-      if (dice < deviceShare) {
-        endpoint = Endpoint.DEVICE_DESIRED;
-        request = get("/api/v1/device/desired", pick(random, seed.deviceTokens()));
-      } else if (dice < deviceShare + urlShare) {
-        endpoint = Endpoint.ARTIFACT_URL;
-        request = get(pick(random, seed.downloadPaths()), seed.viewerToken());
-      } else {
-        endpoint = Endpoint.LIST_MODELS;
-        request = get("/api/v1/models", seed.viewerToken());
-      }
-      long start = System.nanoTime();
-      boolean ok;
-      try {
-        HttpResponse<byte[]> response =
-            client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        ok = response.statusCode() == 200 && response.body().length > 0;
-      } catch (java.io.IOException e) {
-        ok = false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      long end = System.nanoTime();
-      // Counted when it finished inside the window.
-      if (end >= measureFrom && end < measureTo) {
-        if (ok) {
-          mine.get(endpoint).record(end - start);
-        } else {
-          mine.get(endpoint).error();
-        }
-      }
+      Map<Endpoint, Latencies> latencies,
+      Window window,
+      CountDownLatch stopped) {
+    if (System.nanoTime() >= window.to()) {
+      stopped.countDown();
+      return;
     }
+    int dice = random.nextInt(100);
+    Endpoint endpoint;
+    RequestOptions request;
+    if (dice < deviceShare) {
+      endpoint = Endpoint.DEVICE_DESIRED;
+      request = get("/api/v1/device/desired", pick(random, seed.deviceTokens()));
+    } else if (dice < deviceShare + urlShare) {
+      endpoint = Endpoint.ARTIFACT_URL;
+      request = get(pick(random, seed.downloadPaths()), seed.viewerToken());
+    } else {
+      endpoint = Endpoint.LIST_MODELS;
+      request = get("/api/v1/models", seed.viewerToken());
+    }
+    long start = System.nanoTime();
+    client
+        .request(request)
+        .compose(r -> r.send())
+        .compose(
+            response ->
+                response.body().map(body -> response.statusCode() == 200 && body.length() > 0))
+        .recover(failure -> Future.succeededFuture(false))
+        .onComplete(
+            outcome -> {
+              long end = System.nanoTime();
+              // Counted when it finished inside the window.
+              if (window.contains(end)) {
+                if (outcome.result()) {
+                  latencies.get(endpoint).record(end - start);
+                } else {
+                  latencies.get(endpoint).error();
+                }
+              }
+              next(client, random, latencies, window, stopped);
+            });
   }
 
-  private HttpRequest get(String path, String token) {
-    return HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Bearer " + token)
-        .header("Accept", "application/json")
-        .GET()
-        .build();
+  private static RequestOptions get(String path, String token) {
+    return new RequestOptions()
+        .setMethod(HttpMethod.GET)
+        .setURI(path)
+        .setTimeout(10_000)
+        .putHeader("Authorization", "Bearer " + token)
+        .putHeader("Accept", "application/json");
   }
 
   private static String pick(SplittableRandom random, List<String> values) {

@@ -2,17 +2,17 @@ package dev.tandem.sandbox.bench.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.sandbox.bench.BenchReport;
+import dev.tandem.sandbox.config.DurationOption;
 import dev.tandem.sandbox.config.SandboxConfig;
-import dev.tandem.sandbox.registry.RegistryApi;
 import dev.tandem.sandbox.run.Sandbox;
 import dev.tandem.sandbox.run.ServerOptions;
 import dev.tandem.servers.Directories;
 import dev.tandem.servers.stack.EmbeddedPorts;
+import dev.tandem.trainer.registry.RegistryApi;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,13 +35,16 @@ public final class RegistryBenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON here.")
   Path json;
 
-  @Option(names = "--devices", defaultValue = "200", description = "Enrolled devices.")
+  @Option(names = "--devices", defaultValue = "1000", description = "Enrolled devices.")
   int devices;
 
   @Option(names = "--versions", defaultValue = "4", description = "Model versions (2 variants).")
   int versions;
 
-  @Option(names = "--users", defaultValue = "48", description = "Concurrent load threads.")
+  @Option(
+      names = "--users",
+      defaultValue = "16",
+      description = "Requests in flight at all times (closed loop).")
   int users;
 
   @Option(names = "--warmup", defaultValue = "15s", description = "Warm-up, not measured.")
@@ -80,8 +83,8 @@ public final class RegistryBenchCommand implements Callable<Integer> {
                 registry.baseUri(),
                 seed,
                 users,
-                parse(warmUp),
-                parse(duration),
+                DurationOption.parse("--warmup", warmUp),
+                DurationOption.parse("--duration", duration),
                 deviceShare,
                 urlShare);
         progress.printf("load: %d users, warm-up %s, measuring %s%n", users, warmUp, duration);
@@ -107,7 +110,9 @@ public final class RegistryBenchCommand implements Callable<Integer> {
         "mix",
         "%d%% desired, %d%% artifact URL, %d%% list models"
             .formatted(deviceShare, urlShare, 100 - deviceShare - urlShare));
-    setup.put("client", "JDK HttpClient, HTTP/1.1 keep-alive, closed loop, same machine");
+    setup.put(
+        "client",
+        "Vert.x HttpClient on one event loop, HTTP/1.1 keep-alive, closed loop, same machine");
     ObjectNode endpoints = report.section("endpoints");
     long total = 0;
     long deviceFacing = 0;
@@ -173,20 +178,5 @@ public final class RegistryBenchCommand implements Callable<Integer> {
 
   private static double round(double value) {
     return Math.round(value * 10) / 10.0;
-  }
-
-  /** {@code 30s}, {@code 2m} or ISO-8601. */
-  static Duration parse(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-    }
-    if (t.endsWith("s")) {
-      return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
-    }
-    if (t.endsWith("m")) {
-      return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-    }
-    return Duration.parse(text);
   }
 }

@@ -2,8 +2,8 @@ package dev.tandem.sandbox.bench.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.sandbox.registry.Artifacts;
-import dev.tandem.sandbox.registry.RegistryApi;
 import dev.tandem.sandbox.registry.VersionBodies;
+import dev.tandem.trainer.registry.RegistryApi;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

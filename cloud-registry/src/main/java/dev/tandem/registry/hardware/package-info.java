@@ -1,0 +1,2 @@
+/** The hardware classes devices have and model variants target. */
+package dev.tandem.registry.hardware;

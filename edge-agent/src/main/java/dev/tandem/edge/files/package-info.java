@@ -1,0 +1,2 @@
+/** Crash-safe file operations shared by the outbox and the model store. */
+package dev.tandem.edge.files;
