@@ -50,7 +50,9 @@ class MqttServerTest {
           .isEqualTo(MESSAGES);
       // Two plain subscribers would have received 2 x MESSAGES. How the broker splits the shares
       // is its own choice (MQTT 5, 4.8.2): under load one subscriber may take them all.
-      assertThat(first).doesNotContainAnyElementsOf(second);
+      Set<String> union = new HashSet<>(first);
+      union.addAll(second);
+      assertThat(union).as("no message went to both subscribers").hasSize(MESSAGES);
       assertThat(late).as("duplicates").isEmpty();
     }
   }
