@@ -1,4 +1,4 @@
-package dev.tandem.sandbox.bench.rollout;
+package dev.tandem.sandbox.registry;
 
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.PrintStream;
@@ -12,38 +12,44 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enrolls the benchmark's devices the way devices are provisioned: an operator makes an enrollment
- * token, the device exchanges it. The API has one call per device for each, so {@code parallel}
- * calls run at once (the control plane answers each in about a millisecond of its CPU; the calls'
- * round trips are what a serial loop waits for).
+ * Enrolls simulated devices the way devices are provisioned: an operator makes an enrollment token,
+ * the device exchanges it. The API has one call per device for each, so {@code parallel} calls run
+ * at once (the control plane answers each in about a millisecond of its CPU; the calls' round trips
+ * are what a serial loop waits for).
  */
-final class Enroller {
-  static final String GROUP = "rollout-bench";
-
+public final class Enroller {
   private final RegistryApi admin;
   private final int parallel;
   private final PrintStream progress;
 
-  Enroller(RegistryApi admin, int parallel, PrintStream progress) {
+  /**
+   * @param admin a client with an operator (or admin) token
+   * @param parallel enrollments at once
+   * @param progress where every thousandth enrollment and the last are reported
+   */
+  public Enroller(RegistryApi admin, int parallel, PrintStream progress) {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be at least 1, got " + parallel);
+    }
     this.admin = admin;
     this.parallel = parallel;
     this.progress = progress;
   }
 
-  /** The device id of benchmark device {@code index}. */
-  static String deviceId(int index) {
-    return "rb-%05d".formatted(index);
-  }
-
-  /** Enrolls devices {@code 0..count-1}; answers their ids in order. */
-  List<String> enroll(int count) throws InterruptedException {
+  /**
+   * Enrolls every device of {@code ids} with that hardware class, in that group.
+   *
+   * @throws IllegalStateException naming the first refusal
+   */
+  public void enroll(List<String> ids, String hardwareClass, String group)
+      throws InterruptedException {
     RegistryApi anonymous = admin.as(null);
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(parallel);
+    int count = ids.size();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, count)));
     try {
-      List<Future<String>> futures = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        String id = deviceId(i);
+      List<Future<?>> futures = new ArrayList<>(count);
+      for (String id : ids) {
         futures.add(
             pool.submit(
                 () -> {
@@ -51,8 +57,7 @@ final class Enroller {
                       admin
                           .post(
                               "/api/v1/enrollment-tokens",
-                              Map.of(
-                                  "hardwareClass", BenchModel.HARDWARE, "groups", List.of(GROUP)))
+                              Map.of("hardwareClass", hardwareClass, "groups", List.of(group)))
                           .path("token")
                           .asText();
                   anonymous.post(
@@ -61,14 +66,12 @@ final class Enroller {
                   if (n % 1000 == 0 || n == count) {
                     progress.printf("  enrolled %d / %d devices%n", n, count);
                   }
-                  return id;
+                  return null;
                 }));
       }
-      List<String> ids = new ArrayList<>(count);
-      for (Future<String> future : futures) {
-        ids.add(future.get());
+      for (Future<?> future : futures) {
+        future.get();
       }
-      return ids;
     } catch (ExecutionException e) {
       throw new IllegalStateException("enrollment failed: " + e.getCause().getMessage(), e);
     } finally {
