@@ -94,6 +94,11 @@ final class RolloutToFleetStep implements DemoStep {
         throw new IllegalStateException(notCompleted(admin, id, outcome));
       }
       double rolloutSeconds = (outcome.settledNanos() - start) / 1e9;
+      for (JsonNode wave : outcome.last().path("waves")) {
+        progress.printf(
+            "  wave %d: %d devices, %s%n",
+            wave.path("number").asInt(), wave.path("size").asInt(), wave.path("reason").asText());
+      }
       view.await(
           fleet.ids(),
           d -> runs(d, version) && !d.path("drifted").asBoolean(),
