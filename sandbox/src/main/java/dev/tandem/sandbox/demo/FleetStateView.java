@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -68,7 +69,7 @@ final class FleetStateView {
       List<String> ids,
       Predicate<JsonNode> holds,
       String what,
-      java.util.function.Function<JsonNode, String> describe,
+      Function<JsonNode, String> describe,
       Duration timeout)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -81,7 +81,7 @@ final class RolloutToFleetStep implements DemoStep {
           fleet.ids(),
           d -> d.at("/state/online").asBoolean(),
           "report online",
-          d -> d.at("/state/lastSeen").isMissingNode() ? "never reported" : "offline",
+          d -> d.at("/state/lastSeen").isTextual() ? "offline" : "never reported",
           ONLINE_TIMEOUT);
       progress.printf(
           "  %d %s devices enrolled in group %s, streaming and online; rolling out %s@%s (%s)%n",
