@@ -102,6 +102,9 @@ public final class NabRunCommand implements Callable<Integer> {
         }
       }
     }
+    if (mode == Mode.loop && parse.hasMatchedOption("--detector")) {
+      throw new ConfigException("--detector: only in --mode baseline; the loop has its own");
+    }
     if (parallel != null && parallel < 1) {
       throw new ConfigException("--parallel: must be at least 1, got " + parallel);
     }
@@ -134,9 +137,6 @@ public final class NabRunCommand implements Callable<Integer> {
     LoopRunner loop = null;
     String what;
     if (mode == Mode.loop) {
-      if (parse.hasMatchedOption("--detector")) {
-        throw new ConfigException("--detector: only in --mode baseline; the loop has its own");
-      }
       loop =
           chosen == null
               ? LoopRunner.withRidge(LoopConfig.defaults())
@@ -192,12 +192,13 @@ public final class NabRunCommand implements Callable<Integer> {
     stdout.printf(
         Locale.ROOT,
         "%d series, %d rows, %d broken lines skipped, %d series unreadable;"
-            + " scoring %.2f s (%.2f us per row), total %.2f s%n",
+            + " scoring %.2f s%s (%.2f us per row), total %.2f s%n",
         summary.series(),
         summary.rows(),
         summary.skippedLines(),
         summary.failed(),
         summary.detectorNanos() / 1e9,
+        seriesAtOnce == 1 ? "" : " summed over series, " + seriesAtOnce + " at once",
         summary.rows() == 0 ? 0.0 : summary.detectorNanos() / 1e3 / summary.rows(),
         summary.wallNanos() / 1e9);
     stdout.flush();
