@@ -1,7 +1,6 @@
 package dev.tandem.sandbox.nab.platform;
 
 import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.tandem.edge.model.ModelSlot;
 import dev.tandem.edge.update.UpdateClient;
@@ -12,22 +11,20 @@ import dev.tandem.nab.corpus.Series;
 import dev.tandem.nab.loop.ForecastModel;
 import dev.tandem.nab.loop.LoopConfig;
 import dev.tandem.nab.loop.LoopDetector;
-import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.topic.DeviceId;
 import dev.tandem.protocol.topic.Topics;
-import dev.tandem.protocol.v1.DeviceStateReport;
-import dev.tandem.protocol.v1.Health;
-import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.protocol.v1.RawSampleBatch;
 import dev.tandem.protocol.v1.Reading;
 import dev.tandem.protocol.v1.SampleReason;
 import dev.tandem.protocol.v1.UpdateStep;
+import dev.tandem.sandbox.device.DeviceLink;
 import dev.tandem.sandbox.registry.DeviceEnrollment;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,14 +59,15 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
   private final LoopConfig config;
   private final Mqtt5AsyncClient mqtt;
   private final UpdateClient updates;
-  private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong publishFailures = new AtomicLong();
+  private final DeviceLink link;
   private final BlockingQueue<Activated> activations = new LinkedBlockingQueue<>();
   private final List<Reading> pending = new ArrayList<>(BATCH);
   private final List<Switch> switches = new ArrayList<>();
   private int trainings;
 
-  private LoopDevice(
+  /** Enrolled already; opens its update client (pinning the enrollment's root), not connected. */
+  LoopDevice(
       DeviceEnrollment enrollment,
       String model,
       URI broker,
@@ -77,7 +75,7 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
       Path dir,
       UpdateContext context,
       LoopConfig config)
-      throws java.io.IOException {
+      throws IOException {
     this.id = DeviceId.of(enrollment.deviceId());
     this.model = model;
     this.config = config;
@@ -92,9 +90,10 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
             .serverPort(broker.getPort())
             .simpleAuth()
             .username(enrollment.mqttUsername())
-            .password(enrollment.mqttPassword().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .password(enrollment.mqttPassword().getBytes(StandardCharsets.UTF_8))
             .applySimpleAuth()
             .buildAsync();
+    this.link = new DeviceLink(id, mqtt, "nab-loop-replay", publishFailures::incrementAndGet);
     UpdateSettings defaults = UpdateSettings.defaults(dir.resolve("models"), root);
     UpdateSettings settings =
         new UpdateSettings(
@@ -115,41 +114,9 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
     this.updates = UpdateClient.open(id, settings, new ForecastRuntime(), context, this);
   }
 
-  /** Enrolled already; connects and subscribes to its desired state. */
-  static LoopDevice connect(
-      DeviceEnrollment enrollment,
-      String model,
-      URI broker,
-      URI controlPlane,
-      Path dir,
-      UpdateContext context,
-      LoopConfig config)
-      throws Exception {
-    LoopDevice device =
-        new LoopDevice(enrollment, model, broker, controlPlane, dir, context, config);
-    device
-        .mqtt
-        .connectWith()
-        .cleanStart(true)
-        .keepAlive(120)
-        .send()
-        .thenCompose(
-            ack ->
-                device
-                    .mqtt
-                    .subscribeWith()
-                    .topicFilter(Topics.desired(device.id))
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .callback(
-                        publish -> {
-                          byte[] payload = publish.getPayloadAsBytes();
-                          if (payload.length > 0) {
-                            device.updates.onDesired(payload);
-                          }
-                        })
-                    .send())
-        .get(30, TimeUnit.SECONDS);
-    return device;
+  /** Connects and subscribes to its desired state. */
+  void connect() throws Exception {
+    link.connect(updates::onDesired).get(30, TimeUnit.SECONDS);
   }
 
   /**
@@ -223,7 +190,7 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
     }
     byte[] payload =
         RawSampleBatch.newBuilder()
-            .setHeader(Headers.create(id, sequence.incrementAndGet(), Instant.now()))
+            .setHeader(link.header())
             .setStreamId("value")
             // Every reading is sampled: uniform sampling at rate 1.
             .setReason(SampleReason.SAMPLE_REASON_RANDOM)
@@ -231,7 +198,7 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
             .build()
             .toByteArray();
     pending.clear();
-    publish(Topics.samples(id), payload, false);
+    link.publish(Topics.samples(id), payload, false);
   }
 
   @Override
@@ -242,16 +209,7 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
       UpdateStep step,
       String reason,
       long durationMillis) {
-    byte[] payload =
-        UpdateReporter.encode(
-            Headers.create(id, sequence.incrementAndGet(), Instant.now()),
-            rolloutId,
-            modelName,
-            version,
-            step,
-            reason,
-            durationMillis);
-    publish(Topics.updates(id), payload, false);
+    link.step(rolloutId, modelName, version, step, reason, durationMillis);
     if (!modelName.equals(model)) {
       return;
     }
@@ -272,32 +230,7 @@ final class LoopDevice implements UpdateReporter, AutoCloseable {
 
   @Override
   public void modelsChanged() {
-    byte[] payload =
-        DeviceStateReport.newBuilder()
-            .setHeader(Headers.create(id, sequence.incrementAndGet(), Instant.now()))
-            .setAgentVersion("nab-loop-replay")
-            .setHealth(Health.HEALTH_OK)
-            .setLinkState(LinkState.LINK_STATE_ONLINE)
-            .putAllCounters(updates.counters())
-            .putAllModelVersions(updates.modelVersions())
-            .build()
-            .toByteArray();
-    publish(Topics.state(id), payload, true);
-  }
-
-  private void publish(String topic, byte[] payload, boolean retain) {
-    mqtt.publishWith()
-        .topic(topic)
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .retain(retain)
-        .payload(payload)
-        .send()
-        .whenComplete(
-            (result, error) -> {
-              if (error != null || result.getError().isPresent()) {
-                publishFailures.incrementAndGet();
-              }
-            });
+    link.state(updates.counters(), updates.modelVersions());
   }
 
   String id() {

@@ -6,7 +6,7 @@ import dev.tandem.nab.loop.ForecastModel;
 import dev.tandem.nab.loop.LoopConfig;
 import dev.tandem.nab.loop.artifact.ForecastArtifact;
 import dev.tandem.nab.loop.artifact.ForecastVariant;
-import dev.tandem.sandbox.registry.Artifacts;
+import dev.tandem.sandbox.registry.VersionBodies;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -132,17 +132,7 @@ final class ModelPublisher {
   }
 
   private static Map<String, Object> variant(String name, byte[] artifact) {
-    return Map.of(
-        "name",
-        name,
-        "format",
-        "tedg",
-        "hardwareClasses",
-        List.of(HARDWARE),
-        "sha256",
-        Artifacts.sha256(artifact),
-        "length",
-        artifact.length);
+    return VersionBodies.declaration(new VersionBodies.Variant(name, HARDWARE, artifact), "tedg");
   }
 
   private Map<String, Object> rollout(String model, String version, String deviceId) {

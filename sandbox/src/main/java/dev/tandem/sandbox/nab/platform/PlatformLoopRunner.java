@@ -108,7 +108,7 @@ public final class PlatformLoopRunner implements SeriesScorer, AutoCloseable {
     worker.add(enrollment.deviceId(), stream);
     URI broker = URI.create(platform.sandbox().stack().mqtt().serverUri());
     try (LoopDevice device =
-        LoopDevice.connect(
+        new LoopDevice(
             enrollment,
             name.model(),
             broker,
@@ -116,6 +116,7 @@ public final class PlatformLoopRunner implements SeriesScorer, AutoCloseable {
             platform.scratch().resolve("devices").resolve(enrollment.deviceId()),
             updates,
             config)) {
+      device.connect();
       double[] scores = device.replay(series, pacing, STEP_TIMEOUT, stream::finish);
       var report =
           new StreamReport(

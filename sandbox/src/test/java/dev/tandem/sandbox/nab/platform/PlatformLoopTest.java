@@ -41,23 +41,10 @@ class PlatformLoopTest {
 
   /** The defaults with a small schedule and model, so that a few hundred rows see five models. */
   private static LoopConfig config() {
-    LoopConfig d = LoopConfig.defaults();
-    return new LoopConfig(
-        d.statistical(),
-        new FeatureSpec(6, List.of(FeatureSpec.DAY_MILLIS), 1),
-        new RetrainSchedule(60, 1.5, 100),
-        d.ridgePenalty(),
-        d.maxExamples(),
-        d.errorReadings(),
-        d.averagingReadings(),
-        d.likelihoodHorizon(),
-        d.forecastCorrection(),
-        d.statisticalCorrection(),
-        d.fusionFloor(),
-        d.raiseScore(),
-        d.clearScore(),
-        d.quietReadings(),
-        d.quietMillis());
+    return LoopConfig.defaults()
+        .withForecasting(
+            new FeatureSpec(6, List.of(FeatureSpec.DAY_MILLIS), 1),
+            new RetrainSchedule(60, 1.5, 100));
   }
 
   private static List<Integer> dueRows(LoopConfig config, int rows) {
