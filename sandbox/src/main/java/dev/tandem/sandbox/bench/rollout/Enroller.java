@@ -1,10 +1,10 @@
 package dev.tandem.sandbox.bench.rollout;
 
+import dev.tandem.sandbox.registry.DeviceEnrollment;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +37,6 @@ final class Enroller {
 
   /** Enrolls devices {@code 0..count-1}; answers their ids in order. */
   List<String> enroll(int count) throws InterruptedException {
-    RegistryApi anonymous = admin.as(null);
     AtomicInteger done = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(parallel);
     try {
@@ -47,16 +46,7 @@ final class Enroller {
         futures.add(
             pool.submit(
                 () -> {
-                  String token =
-                      admin
-                          .post(
-                              "/api/v1/enrollment-tokens",
-                              Map.of(
-                                  "hardwareClass", BenchModel.HARDWARE, "groups", List.of(GROUP)))
-                          .path("token")
-                          .asText();
-                  anonymous.post(
-                      "/api/v1/devices/enroll", Map.of("enrollmentToken", token, "deviceId", id));
+                  DeviceEnrollment.enroll(admin, id, BenchModel.HARDWARE, List.of(GROUP));
                   int n = done.incrementAndGet();
                   if (n % 1000 == 0 || n == count) {
                     progress.printf("  enrolled %d / %d devices%n", n, count);
