@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -87,7 +88,28 @@ public final class MqttTestClient implements AutoCloseable {
     var message = new MqttMessage(payload);
     message.setQos(qos);
     message.setRetained(retained);
-    client.publish(topic, message);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.publish(topic, message);
+        return;
+      } catch (MqttException e) {
+        // Paho counts a publish as in flight a moment after its blocking call has returned; under
+        // load the next publish can hit that count. Nothing was sent, so it is safe to retry.
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || attempt == 50) {
+          throw e;
+        }
+        sleepBriefly();
+      }
+    }
+  }
+
+  private static void sleepBriefly() throws MqttException {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new MqttException(e);
+    }
   }
 
   /** The next message, or {@code null} after {@code timeout}. */

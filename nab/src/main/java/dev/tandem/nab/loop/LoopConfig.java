@@ -110,6 +110,26 @@ public record LoopConfig(
         12 * 3_600_000L);
   }
 
+  /** This configuration with other model inputs and retraining schedule (short series, tests). */
+  public LoopConfig withForecasting(FeatureSpec features, RetrainSchedule schedule) {
+    return new LoopConfig(
+        statistical,
+        features,
+        schedule,
+        ridgePenalty,
+        maxExamples,
+        errorReadings,
+        averagingReadings,
+        likelihoodHorizon,
+        forecastCorrection,
+        statisticalCorrection,
+        fusionFloor,
+        raiseScore,
+        clearScore,
+        quietReadings,
+        quietMillis);
+  }
+
   private static void atLeast(String parameter, int value, int min) {
     if (value < min) {
       throw new IllegalArgumentException(

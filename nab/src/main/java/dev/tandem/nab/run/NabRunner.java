@@ -12,8 +12,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -56,43 +61,107 @@ public final class NabRunner {
    * @throws UncheckedIOException if a result cannot be written
    */
   public RunSummary run(Path dataDir, Path outDir) {
+    return run(dataDir, outDir, 1);
+  }
+
+  /**
+   * {@link #run(Path, Path)} with up to {@code parallel} series scored at once (the scorer must be
+   * safe for that); progress still arrives one series at a time, in the order series finish.
+   */
+  public RunSummary run(Path dataDir, Path outDir, int parallel) {
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel must be >= 1, got " + parallel);
+    }
     long start = System.nanoTime();
     List<String> names = Corpus.discover(dataDir);
-    int written = 0;
-    int failed = 0;
-    long rows = 0;
-    long skipped = 0;
-    long detectorNanos = 0;
-    for (int i = 0; i < names.size(); i++) {
-      String name = names.get(i);
-      int[] skippedHere = new int[1];
-      Series series;
-      try {
-        series =
-            NabCsv.readSeries(
-                Corpus.resolve(dataDir, name),
-                name,
-                w -> {
-                  skippedHere[0]++;
-                  listener.warning(w.toString());
-                });
-      } catch (CorpusException e) {
-        failed++;
-        listener.seriesFailed(i + 1, names.size(), name, e.getMessage());
-        continue;
+    Totals totals = new Totals();
+    if (parallel == 1) {
+      for (int i = 0; i < names.size(); i++) {
+        runOne(dataDir, outDir, names, i, totals);
       }
-      long began = System.nanoTime();
-      double[] scores = scorer.scores(series);
-      long nanos = System.nanoTime() - began;
-      write(outDir, series, scores);
-      written++;
-      rows += series.size();
-      skipped += skippedHere[0];
-      detectorNanos += nanos;
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(parallel);
+      try {
+        List<Future<?>> runs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+          int index = i;
+          runs.add(pool.submit(() -> runOne(dataDir, outDir, names, index, totals)));
+        }
+        for (Future<?> run : runs) {
+          await(run);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+    synchronized (totals) {
+      return new RunSummary(
+          totals.written,
+          totals.failed,
+          totals.rows,
+          totals.skipped,
+          totals.detectorNanos,
+          System.nanoTime() - start);
+    }
+  }
+
+  private static void await(Future<?> run) {
+    try {
+      run.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while series were running", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** What the series of a run add up to; guarded by its own lock. */
+  private static final class Totals {
+    int written;
+    int failed;
+    long rows;
+    long skipped;
+    long detectorNanos;
+  }
+
+  private void runOne(Path dataDir, Path outDir, List<String> names, int i, Totals totals) {
+    String name = names.get(i);
+    int[] skippedHere = new int[1];
+    Series series;
+    try {
+      series =
+          NabCsv.readSeries(
+              Corpus.resolve(dataDir, name),
+              name,
+              w -> {
+                skippedHere[0]++;
+                synchronized (totals) {
+                  listener.warning(w.toString());
+                }
+              });
+    } catch (CorpusException e) {
+      synchronized (totals) {
+        totals.failed++;
+        listener.seriesFailed(i + 1, names.size(), name, e.getMessage());
+      }
+      return;
+    }
+    long began = System.nanoTime();
+    double[] scores = scorer.scores(series);
+    long nanos = System.nanoTime() - began;
+    write(outDir, series, scores);
+    synchronized (totals) {
+      totals.written++;
+      totals.rows += series.size();
+      totals.skipped += skippedHere[0];
+      totals.detectorNanos += nanos;
       listener.seriesDone(
           i + 1, names.size(), new SeriesRun(name, series.size(), skippedHere[0], nanos));
     }
-    return new RunSummary(written, failed, rows, skipped, detectorNanos, System.nanoTime() - start);
   }
 
   /** Feeds {@code series} to {@code detector} row by row; the score after each row, in order. */

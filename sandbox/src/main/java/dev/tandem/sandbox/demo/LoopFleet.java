@@ -5,6 +5,7 @@ import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.edge.fleet.FleetUpdates;
 import dev.tandem.edge.model.EdgeModelRuntime;
 import dev.tandem.edge.update.UpdateContext;
+import dev.tandem.sandbox.registry.DeviceEnrollment;
 import dev.tandem.sandbox.registry.Enroller;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.IOException;
@@ -42,10 +43,12 @@ final class LoopFleet implements AutoCloseable {
     for (int i = 0; i < spec.devices(); i++) {
       ids.add(spec.deviceId(i));
     }
-    new Enroller(admin, 4, progress).enroll(ids, hardwareClass, group);
+    List<DeviceEnrollment> enrolled =
+        new Enroller(admin, 4, progress).enroll(ids, hardwareClass, group);
+    // Every device pins the root its enrollment answered (the same for all of them here).
     Files.createDirectories(spec.dataDir());
     Path root = spec.dataDir().resolve("root.json");
-    Files.write(root, admin.getBytes("/api/v1/signing/root"));
+    Files.write(root, enrolled.get(0).rootMetadata());
     UpdateContext context = UpdateContext.create(InstantSource.system(), 2);
     try {
       var updates = new FleetUpdates(root, new EdgeModelRuntime(), context);

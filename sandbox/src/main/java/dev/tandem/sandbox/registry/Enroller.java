@@ -4,7 +4,6 @@ import dev.tandem.trainer.registry.RegistryApi;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,10 +11,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enrolls simulated devices the way devices are provisioned: an operator makes an enrollment token,
- * the device exchanges it. The API has one call per device for each, so {@code parallel} calls run
- * at once (the control plane answers each in about a millisecond of its CPU; the calls' round trips
- * are what a serial loop waits for).
+ * Enrolls many simulated devices the way devices are provisioned ({@link DeviceEnrollment}: an
+ * operator makes an enrollment token, the device exchanges it). The API has one call per device for
+ * each, so {@code parallel} enrollments run at once (the control plane answers each call in about a
+ * millisecond of its CPU; the calls' round trips are what a serial loop waits for).
  */
 public final class Enroller {
   private final RegistryApi admin;
@@ -37,41 +36,36 @@ public final class Enroller {
   }
 
   /**
-   * Enrolls every device of {@code ids} with that hardware class, in that group.
+   * Enrolls every device of {@code ids} with that hardware class, in that group; answers what each
+   * got, in the order of {@code ids}.
    *
    * @throws IllegalStateException naming the first refusal
    */
-  public void enroll(List<String> ids, String hardwareClass, String group)
+  public List<DeviceEnrollment> enroll(List<String> ids, String hardwareClass, String group)
       throws InterruptedException {
-    RegistryApi anonymous = admin.as(null);
     AtomicInteger done = new AtomicInteger();
     int count = ids.size();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, count)));
     try {
-      List<Future<?>> futures = new ArrayList<>(count);
+      List<Future<DeviceEnrollment>> futures = new ArrayList<>(count);
       for (String id : ids) {
         futures.add(
             pool.submit(
                 () -> {
-                  String token =
-                      admin
-                          .post(
-                              "/api/v1/enrollment-tokens",
-                              Map.of("hardwareClass", hardwareClass, "groups", List.of(group)))
-                          .path("token")
-                          .asText();
-                  anonymous.post(
-                      "/api/v1/devices/enroll", Map.of("enrollmentToken", token, "deviceId", id));
+                  DeviceEnrollment enrolled =
+                      DeviceEnrollment.enroll(admin, id, hardwareClass, List.of(group));
                   int n = done.incrementAndGet();
                   if (n % 1000 == 0 || n == count) {
                     progress.printf("  enrolled %d / %d devices%n", n, count);
                   }
-                  return null;
+                  return enrolled;
                 }));
       }
-      for (Future<?> future : futures) {
-        future.get();
+      List<DeviceEnrollment> enrolled = new ArrayList<>(count);
+      for (Future<DeviceEnrollment> future : futures) {
+        enrolled.add(future.get());
       }
+      return enrolled;
     } catch (ExecutionException e) {
       throw new IllegalStateException("enrollment failed: " + e.getCause().getMessage(), e);
     } finally {

@@ -16,6 +16,16 @@ public final class VersionBodies {
    */
   public record Variant(String name, String hardwareClass, byte[] artifact) {}
 
+  /** How a version declares {@code variant}: name, format, hardware class, digest and length. */
+  public static Map<String, Object> declaration(Variant variant, String format) {
+    return Map.of(
+        "name", variant.name(),
+        "format", format,
+        "hardwareClasses", List.of(variant.hardwareClass()),
+        "sha256", Artifacts.sha256(variant.artifact()),
+        "length", variant.artifact().length);
+  }
+
   /** A version of a small anomaly detector; {@code parent} may be null. */
   public static Map<String, Object> version(String version, String parent, List<Variant> variants) {
     return version(version, parent, variants, "savedmodel");
@@ -48,13 +58,7 @@ public final class VersionBodies {
     lineage.put("codeVersion", "git:sandbox");
     List<Map<String, Object>> declared = new ArrayList<>();
     for (Variant variant : variants) {
-      declared.add(
-          Map.of(
-              "name", variant.name(),
-              "format", format,
-              "hardwareClasses", List.of(variant.hardwareClass()),
-              "sha256", Artifacts.sha256(variant.artifact()),
-              "length", variant.artifact().length));
+      declared.add(declaration(variant, format));
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("version", version);

@@ -146,6 +146,7 @@ class NabCommandTest {
             "run",
             "--mode",
             "loop",
+            "--in-process",
             "--data",
             dir.resolve("data").toString(),
             "--out",
@@ -154,7 +155,7 @@ class NabCommandTest {
     assertThat(run).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains(
-            "NAB run: loop",
+            "NAB run: loop in process",
             "[ 2/2] known/spiky.csv",
             "2 series, 4000 rows",
             // 2000 rows each: trained at 300, 450, 675, 1013, 1520 rows
@@ -168,6 +169,63 @@ class NabCommandTest {
     JsonNode report = new ObjectMapper().readTree(Files.readString(json));
     assertThat(report.at("/profiles/0/tp").asInt()).isEqualTo(1);
     assertThat(report.at("/profiles/0/fn").asInt()).isZero();
+  }
+
+  @Test
+  void inProcessLoopThroughTheInt8ArtifactRunsSeriesInParallel() throws Exception {
+    int run =
+        tandem(
+            "nab",
+            "run",
+            "--mode",
+            "loop",
+            "--in-process",
+            "--variant",
+            "int8",
+            "--parallel",
+            "2",
+            "--data",
+            dir.resolve("data").toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(run).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains(
+            "through the int8 artifact",
+            "2 series, 4000 rows",
+            "summed over series, 2 at once",
+            "10 models trained");
+  }
+
+  @Test
+  void loopOptionsAreCheckedNamingTheFlag() {
+    String data = dir.resolve("data").toString();
+    String o = dir.resolve("o").toString();
+    assertThat(tandem("nab", "run", "--variant", "int8", "--data", data, "--out", o))
+        .isEqualTo(TandemMain.EXIT_CONFIG);
+    assertThat(
+            tandem("nab", "run", "--mode", "loop", "--variant", "fp16", "--data", data, "--out", o))
+        .isEqualTo(TandemMain.EXIT_CONFIG);
+    assertThat(
+            tandem(
+                "nab",
+                "run",
+                "--mode",
+                "loop",
+                "--in-process",
+                "--parallel",
+                "0",
+                "--data",
+                data,
+                "--out",
+                o))
+        .isEqualTo(TandemMain.EXIT_CONFIG);
+    assertThat(err.toString().lines().map(String::strip))
+        .containsExactly(
+            "tandem: configuration error: --variant: only in --mode loop",
+            "tandem: configuration error: --variant: unknown variant 'fp16'; known: fp32, int8",
+            "tandem: configuration error: --parallel: must be at least 1, got 0");
   }
 
   @Test

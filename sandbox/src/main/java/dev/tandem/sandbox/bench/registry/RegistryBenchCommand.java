@@ -3,15 +3,8 @@ package dev.tandem.sandbox.bench.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.sandbox.bench.BenchReport;
 import dev.tandem.sandbox.config.DurationOption;
-import dev.tandem.sandbox.config.SandboxConfig;
-import dev.tandem.sandbox.run.Sandbox;
-import dev.tandem.sandbox.run.ServerOptions;
-import dev.tandem.servers.Directories;
-import dev.tandem.servers.stack.EmbeddedPorts;
-import dev.tandem.trainer.registry.RegistryApi;
+import dev.tandem.sandbox.run.PrivateSandbox;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -61,39 +54,28 @@ public final class RegistryBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path scratch = Files.createTempDirectory("tandem-bench-registry-");
     PrintStream progress = System.err;
-    try {
-      SandboxConfig resolved = new ServerOptions().resolve(scratch, EmbeddedPorts.ANY, false);
-      var config =
-          new SandboxConfig(resolved.dataDir(), resolved.stack(), resolved.registryPort(), 0, 0);
-      try (Sandbox sandbox = Sandbox.open(config)) {
-        sandbox.start(progress);
-        var registry = sandbox.registry();
-        var admin =
-            new RegistryApi(
-                HttpClient.newHttpClient(), registry.baseUri(), registry.adminToken().token());
-        long seedStart = System.nanoTime();
-        Seed seed = new Seeder(admin).seed(versions, devices);
-        progress.printf(
-            "seeded %d versions, %d devices in %.1f s%n",
-            versions, devices, (System.nanoTime() - seedStart) / 1e9);
-        var run =
-            new LoadRun(
-                registry.baseUri(),
-                seed,
-                users,
-                DurationOption.parse("--warmup", warmUp),
-                DurationOption.parse("--duration", duration),
-                deviceShare,
-                urlShare);
-        progress.printf("load: %d users, warm-up %s, measuring %s%n", users, warmUp, duration);
-        CpuMeter meter = new CpuMeter(registry.pid(), config.dataDir());
-        report(run.run(meter), meter).print(json);
-      }
+    try (PrivateSandbox platform = PrivateSandbox.start("tandem-bench-registry-", progress)) {
+      var registry = platform.sandbox().registry();
+      var admin = platform.admin();
+      long seedStart = System.nanoTime();
+      Seed seed = new Seeder(admin).seed(versions, devices);
+      progress.printf(
+          "seeded %d versions, %d devices in %.1f s%n",
+          versions, devices, (System.nanoTime() - seedStart) / 1e9);
+      var run =
+          new LoadRun(
+              registry.baseUri(),
+              seed,
+              users,
+              DurationOption.parse("--warmup", warmUp),
+              DurationOption.parse("--duration", duration),
+              deviceShare,
+              urlShare);
+      progress.printf("load: %d users, warm-up %s, measuring %s%n", users, warmUp, duration);
+      CpuMeter meter = new CpuMeter(registry.pid(), platform.sandbox().config().dataDir());
+      report(run.run(meter), meter).print(json);
       return 0;
-    } finally {
-      Directories.deleteTree(scratch);
     }
   }
 

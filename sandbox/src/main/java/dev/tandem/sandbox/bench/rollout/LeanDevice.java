@@ -1,24 +1,17 @@
 package dev.tandem.sandbox.bench.rollout;
 
 import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.tandem.edge.model.ModelRuntime;
 import dev.tandem.edge.update.UpdateClient;
 import dev.tandem.edge.update.UpdateContext;
 import dev.tandem.edge.update.UpdateReporter;
 import dev.tandem.edge.update.UpdateSettings;
-import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.topic.DeviceId;
-import dev.tandem.protocol.topic.Topics;
-import dev.tandem.protocol.v1.DeviceStateReport;
-import dev.tandem.protocol.v1.Health;
-import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.protocol.v1.UpdateStep;
+import dev.tandem.sandbox.device.DeviceLink;
 import java.net.URI;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One simulated device for the rollout benchmark: its own MQTT 5 connection (a HiveMQ client; all
@@ -33,7 +26,7 @@ final class LeanDevice implements UpdateReporter {
   private final Mqtt5AsyncClient mqtt;
   private final UpdateClient updates;
   private final FleetProgress progress;
-  private final AtomicLong sequence = new AtomicLong();
+  private final DeviceLink link;
 
   LeanDevice(
       String id,
@@ -51,30 +44,17 @@ final class LeanDevice implements UpdateReporter {
             .serverHost(broker.getHost())
             .serverPort(broker.getPort())
             .buildAsync();
+    this.link = new DeviceLink(this.id, mqtt, "rollout-bench", progress::publishFailed);
     this.updates = UpdateClient.open(this.id, settings, runtime, context, this);
   }
 
   /** Connects and subscribes to the device's desired-state topic; completes when subscribed. */
   CompletableFuture<Void> connect() {
-    return mqtt.connectWith()
-        .cleanStart(true)
-        .keepAlive(120)
-        .send()
-        .thenCompose(
-            ack ->
-                mqtt.subscribeWith()
-                    .topicFilter(Topics.desired(id))
-                    .qos(MqttQos.AT_LEAST_ONCE)
-                    .callback(
-                        publish -> {
-                          byte[] payload = publish.getPayloadAsBytes();
-                          if (payload.length > 0) {
-                            progress.onDesired();
-                            updates.onDesired(payload);
-                          }
-                        })
-                    .send())
-        .thenAccept(subAck -> {});
+    return link.connect(
+        payload -> {
+          progress.onDesired();
+          updates.onDesired(payload);
+        });
   }
 
   @Override
@@ -86,46 +66,12 @@ final class LeanDevice implements UpdateReporter {
       String reason,
       long durationMillis) {
     progress.step(step, reason);
-    byte[] payload =
-        UpdateReporter.encode(
-            Headers.create(id, sequence.incrementAndGet(), Instant.now()),
-            rolloutId,
-            model,
-            version,
-            step,
-            reason,
-            durationMillis);
-    publish(Topics.updates(id), payload, false);
+    link.step(rolloutId, model, version, step, reason, durationMillis);
   }
 
   @Override
   public void modelsChanged() {
-    byte[] payload =
-        DeviceStateReport.newBuilder()
-            .setHeader(Headers.create(id, sequence.incrementAndGet(), Instant.now()))
-            .setAgentVersion("rollout-bench")
-            .setHealth(Health.HEALTH_OK)
-            .setLinkState(LinkState.LINK_STATE_ONLINE)
-            .putAllCounters(updates.counters())
-            .putAllModelVersions(updates.modelVersions())
-            .build()
-            .toByteArray();
-    publish(Topics.state(id), payload, true);
-  }
-
-  private void publish(String topic, byte[] payload, boolean retain) {
-    mqtt.publishWith()
-        .topic(topic)
-        .qos(MqttQos.AT_LEAST_ONCE)
-        .retain(retain)
-        .payload(payload)
-        .send()
-        .whenComplete(
-            (result, error) -> {
-              if (error != null || result.getError().isPresent()) {
-                progress.publishFailed();
-              }
-            });
+    link.state(updates.counters(), updates.modelVersions());
   }
 
   CompletableFuture<Void> disconnect() {

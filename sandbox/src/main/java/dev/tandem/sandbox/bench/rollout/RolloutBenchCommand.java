@@ -3,17 +3,12 @@ package dev.tandem.sandbox.bench.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.sandbox.bench.registry.CpuMeter;
 import dev.tandem.sandbox.config.DurationOption;
-import dev.tandem.sandbox.config.SandboxConfig;
 import dev.tandem.sandbox.registry.Enroller;
 import dev.tandem.sandbox.registry.RolloutWatch;
+import dev.tandem.sandbox.run.PrivateSandbox;
 import dev.tandem.sandbox.run.Sandbox;
-import dev.tandem.sandbox.run.ServerOptions;
-import dev.tandem.servers.Directories;
-import dev.tandem.servers.stack.EmbeddedPorts;
-import dev.tandem.trainer.registry.RegistryApi;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -95,26 +90,17 @@ public final class RolloutBenchCommand implements Callable<Integer> {
           devices, needed, limit, FileDescriptors.devicesWithin(limit, fleetInProcess));
       return 2;
     }
-    Path scratch = Files.createTempDirectory("tandem-bench-rollout-");
     PrintStream log = System.err;
-    try {
-      SandboxConfig resolved = new ServerOptions().resolve(scratch, EmbeddedPorts.ANY, false);
-      var config =
-          new SandboxConfig(resolved.dataDir(), resolved.stack(), resolved.registryPort(), 0, 0);
-      try (Sandbox sandbox = Sandbox.open(config)) {
-        sandbox.start(log);
-        return run(sandbox, scratch, log);
-      }
-    } finally {
-      Directories.deleteTree(scratch);
+    try (PrivateSandbox platform = PrivateSandbox.start("tandem-bench-rollout-", log)) {
+      return run(platform, log);
     }
   }
 
-  private int run(Sandbox sandbox, Path scratch, PrintStream log) throws Exception {
+  private int run(PrivateSandbox platform, PrintStream log) throws Exception {
+    Sandbox sandbox = platform.sandbox();
+    Path scratch = platform.scratch();
     var registry = sandbox.registry();
-    var admin =
-        new RegistryApi(
-            HttpClient.newHttpClient(), registry.baseUri(), registry.adminToken().token());
+    var admin = platform.admin();
     byte[] artifact = BenchModel.register(admin);
     long enrollStart = System.nanoTime();
     List<String> ids = BenchDevices.ids(devices);
