@@ -26,9 +26,10 @@ public record DesiredForDevice(
    *
    * @param name the model name
    * @param version the version to run
-   * @param targets the signed target of the variant built for the device's hardware class (the
-   *     first the version declares for it): one, or none while no variant fits, the version is not
-   *     registered or its variant not signed; with none the device must not install anything
+   * @param targets the signed target of the variant a rollout chose for the device, or else of the
+   *     variant built for its hardware class (the first the version declares for it): one, or none
+   *     while no variant fits, the version is not registered or its variant not signed; with none
+   *     the device must not install anything
    */
   public record DesiredModel(String name, String version, List<Target> targets) {}
 

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param decommissionedAt when it was decommissioned, or null
  * @param state what it last reported
  * @param desiredModels model name to the version it should run
+ * @param desiredVariants model name to the variant a rollout chose for it; a desired model without
+ *     one gets the first variant its version declares for the hardware class
  * @param drift every desired model it does not run at the desired version
  * @param drifted whether {@code drift} lists any model
  */
@@ -30,6 +32,7 @@ public record Device(
     Instant decommissionedAt,
     DeviceState state,
     Map<String, String> desiredModels,
+    Map<String, String> desiredVariants,
     List<ModelDrift> drift,
     boolean drifted) {
 
@@ -44,6 +47,7 @@ public record Device(
     groups = List.copyOf(groups);
     tags = Map.copyOf(tags);
     desiredModels = Map.copyOf(desiredModels);
+    desiredVariants = Map.copyOf(desiredVariants);
     drift = List.copyOf(drift);
     if (drifted == drift.isEmpty()) {
       throw new IllegalArgumentException("drifted must say whether drift lists any model");

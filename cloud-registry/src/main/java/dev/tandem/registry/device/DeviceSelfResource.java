@@ -95,7 +95,14 @@ public class DeviceSelfResource {
             (name, version) ->
                 models.add(
                     new DesiredForDevice.DesiredModel(
-                        name, version, targetFor(targets, name, version, device.hardwareClass()))));
+                        name,
+                        version,
+                        targetFor(
+                            targets,
+                            name,
+                            version,
+                            device.desiredVariants().get(name),
+                            device.hardwareClass()))));
     models.sort(Comparator.comparing(DesiredForDevice.DesiredModel::name));
     long newestRoot = heads.requireRoot().version();
     // A device at the newest root (the usual case) needs no roots: no query for them.
@@ -118,19 +125,30 @@ public class DeviceSelfResource {
   }
 
   /**
-   * The signed target of the variant built for this hardware class: the first the version declares
-   * for it ({@link VariantLookup}). Empty when none fits, the version is not in the registry, or
-   * the variant is not signed yet: then the device must install nothing for this model.
+   * The signed target of the variant a rollout chose for this device ({@code chosen}), or else of
+   * the variant built for its hardware class: the first the version declares for it ({@link
+   * VariantLookup}). Empty when none fits, the version is not in the registry, or the variant is
+   * not signed yet: then the device must install nothing for this model.
    */
   private List<DesiredForDevice.Target> targetFor(
-      ParsedTargets targets, String model, String version, String hardwareClass) {
-    Optional<ResolvedVariant> variant = variants.resolve(model, version, hardwareClass);
-    if (variant.isEmpty()) {
-      return List.of();
+      ParsedTargets targets, String model, String version, String chosen, String hardwareClass) {
+    TargetInfo t;
+    if (chosen != null) {
+      // The rollout signed the variant it chose: as in the desired state it published over MQTT,
+      // the signed entry is the authority.
+      t = targets.signed().find(model, version, chosen).orElse(null);
+    } else {
+      Optional<ResolvedVariant> variant = variants.resolve(model, version, hardwareClass);
+      if (variant.isEmpty()) {
+        return List.of();
+      }
+      ResolvedVariant v = variant.get();
+      t = targets.signed().find(model, v.version(), v.variant()).orElse(null);
+      if (t != null && !t.sha256().equals(v.sha256())) {
+        t = null;
+      }
     }
-    ResolvedVariant v = variant.get();
-    TargetInfo t = targets.signed().find(model, v.version(), v.variant()).orElse(null);
-    if (t == null || !t.sha256().equals(v.sha256())) {
+    if (t == null) {
       return List.of();
     }
     return List.of(

@@ -34,7 +34,7 @@ public class DeviceStore {
       "id, hardware_class, groups, tags::text AS tags, status, enrolled_at, decommissioned_at,"
           + " last_seen, online, link_state, health, health_detail, agent_version,"
           + " actual_models::text AS actual_models, last_sequence,"
-          + " desired_models::text AS desired_models";
+          + " desired_models::text AS desired_models, desired_variants::text AS desired_variants";
 
   private final Jdbc jdbc;
   private final ObjectMapper json;
@@ -133,12 +133,18 @@ public class DeviceStore {
     int changed =
         jdbc.update(
             "setting the desired models of device " + id,
-            "UPDATE device SET desired_models = CAST(? AS jsonb), desired_updated_at = ?"
-                + " WHERE id = ?",
+            // A chosen variant holds only while its model stays at the version it was chosen for
+            // (the right-hand sides read the row as it was).
+            "UPDATE device SET desired_models = CAST(? AS jsonb),"
+                + " desired_variants = (SELECT coalesce(jsonb_object_agg(v.key, v.value), '{}')"
+                + " FROM jsonb_each(desired_variants) v"
+                + " WHERE CAST(? AS jsonb) ->> v.key = desired_models ->> v.key),"
+                + " desired_updated_at = ? WHERE id = ?",
             s -> {
               s.setString(1, write(models));
-              s.setTimestamp(2, Timestamp.from(at));
-              s.setString(3, id);
+              s.setString(2, write(models));
+              s.setTimestamp(3, Timestamp.from(at));
+              s.setString(4, id);
             });
     return changed == 0 ? Optional.empty() : find(id);
   }
@@ -268,6 +274,7 @@ public class DeviceStore {
             actual,
             lastSequence),
         desired,
+        read(row.getString("desired_variants")),
         drift,
         !drift.isEmpty());
   }

@@ -31,15 +31,21 @@ public class MqttDesiredPublisher implements DesiredPublisher {
   private static final Logger LOG = Logger.getLogger(MqttDesiredPublisher.class);
   private static final TypeReference<TreeMap<String, String>> MODELS = new TypeReference<>() {};
 
-  // Later changes of one device win: the batch arrives in decision order.
+  // Later changes of one device win: the batch arrives in decision order. The chosen variant is
+  // kept beside the version, so the device's HTTP fallback serves the variant published here.
   private static final String UPDATE =
       "UPDATE device d SET desired_models = CASE WHEN c.version IS NULL"
           + " THEN d.desired_models - c.model"
           + " ELSE d.desired_models || jsonb_build_object(c.model, c.version) END,"
+          + " desired_variants = CASE WHEN c.version IS NULL OR c.variant IS NULL"
+          + " THEN d.desired_variants - c.model"
+          + " ELSE d.desired_variants || jsonb_build_object(c.model, c.variant) END,"
           + " desired_updated_at = ?"
-          + " FROM unnest(?::text[], ?::text[], ?::text[]) AS c(id, model, version)"
+          + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])"
+          + " AS c(id, model, version, variant)"
           + " WHERE d.id = c.id"
-          + " RETURNING d.id, d.hardware_class, d.desired_models::text AS desired";
+          + " RETURNING d.id, d.hardware_class, d.desired_models::text AS desired,"
+          + " d.desired_variants::text AS variants";
 
   private final Jdbc jdbc;
   private final DesiredStates states;
@@ -97,11 +103,13 @@ public class MqttDesiredPublisher implements DesiredPublisher {
     String[] ids = new String[n];
     String[] models = new String[n];
     String[] versions = new String[n];
+    String[] variants = new String[n];
     int i = 0;
     for (DesiredChange c : last.values()) {
       ids[i] = c.deviceId();
       models[i] = c.model();
       versions[i] = c.version();
+      variants[i] = c.variant();
       i++;
     }
     long start = System.nanoTime();
@@ -115,21 +123,18 @@ public class MqttDesiredPublisher implements DesiredPublisher {
           s.setArray(2, s.getConnection().createArrayOf("text", ids));
           s.setArray(3, s.getConnection().createArrayOf("text", models));
           s.setArray(4, s.getConnection().createArrayOf("text", versions));
+          s.setArray(5, s.getConnection().createArrayOf("text", variants));
         },
         row -> {
           String id = row.getString("id");
           DesiredChange change = last.get(id);
-          Map<String, String> chosen = new HashMap<>();
-          if (change.variant() != null) {
-            chosen.put(change.model(), change.variant());
-          }
           var state =
               batch.build(
                   id,
                   row.getString("hardware_class"),
                   change.rolloutId(),
                   read(row.getString("desired")),
-                  chosen);
+                  read(row.getString("variants")));
           messages.put(Topics.desired(DeviceId.of(id)), DesiredStates.encode(state));
           return id;
         });

@@ -75,7 +75,7 @@ class RolloutEndToEndTest {
     for (String version : List.of("1.0.0", "1.1.0")) {
       admin()
           .contentType(ContentType.JSON)
-          .body(version(version))
+          .body(version(version, "fp32"))
           .post("/api/v1/models/{m}/versions", model)
           .then()
           .statusCode(201);
@@ -111,15 +111,7 @@ class RolloutEndToEndTest {
     assertThat(wanted.getArtifactUrl()).startsWith("http");
     verifiesAgainstPinnedRoot(first, state, wanted);
     assertRetained(first);
-    JsonPath self =
-        given()
-            .auth()
-            .oauth2(tokens.get(first))
-            .get("/api/v1/device/desired")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath self = desiredOverHttp(first);
     assertThat(self.getString("models[0].version")).isEqualTo("1.1.0");
     assertThat(self.getString("models[0].targets[0].path")).isEqualTo(wanted.getTargetPath());
 
@@ -209,6 +201,75 @@ class RolloutEndToEndTest {
   }
 
   @Test
+  void theVariantChosenForAClassIsWhatTheDeviceFallbackServes() throws Exception {
+    // 1.2.0 declares fp32 first and int8 second, both for x86-cpu; the rollout chooses int8.
+    admin()
+        .contentType(ContentType.JSON)
+        .body(version("1.2.0", "fp32", "int8"))
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(201);
+    for (String variant : List.of("fp32", "int8")) {
+      admin()
+          .contentType("application/octet-stream")
+          .body(artifact("1.2.0", variant))
+          .put("/api/v1/models/{m}/versions/1.2.0/variants/{w}/artifact", model, variant)
+          .then()
+          .statusCode(200);
+    }
+    String device = enroll(1).get(0);
+    create("1.2.0", Map.of("x86-cpu", "int8"), Map.of("percent", List.of(100)), 0.0);
+
+    eventually(WAIT, () -> desired().containsKey(device), "the desired state");
+    DesiredModel published = desired().get(device).getModels(0);
+    assertThat(published.getVariant()).isEqualTo("int8");
+    JsonPath fallback = desiredOverHttp(device);
+    assertThat(fallback.getString("models[0].version")).isEqualTo("1.2.0");
+    assertThat(fallback.getString("models[0].targets[0].variant")).isEqualTo("int8");
+    assertThat(fallback.getString("models[0].targets[0].path"))
+        .isEqualTo(published.getTargetPath())
+        .isEqualTo("models/" + model + "/1.2.0/int8");
+    assertThat(fallback.getString("models[0].targets[0].sha256"))
+        .isEqualTo(sha256(artifact("1.2.0", "int8")));
+
+    // Set by hand, the choice holds while the version stays and goes when the version changes.
+    setDesired(device, "1.2.0");
+    assertThat(desiredVariants(device)).containsExactly(Map.entry(model, "int8"));
+    setDesired(device, "1.0.0");
+    assertThat(desiredVariants(device)).isEmpty();
+  }
+
+  private JsonPath desiredOverHttp(String device) {
+    return given()
+        .auth()
+        .oauth2(tokens.get(device))
+        .get("/api/v1/device/desired")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
+  private void setDesired(String device, String version) {
+    operator()
+        .contentType(ContentType.JSON)
+        .body(Map.of("models", Map.of(model, version)))
+        .put("/api/v1/devices/{id}/desired", device)
+        .then()
+        .statusCode(200);
+  }
+
+  private static Map<String, String> desiredVariants(String device) {
+    return viewer()
+        .get("/api/v1/devices/{id}", device)
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getMap("desiredVariants", String.class, String.class);
+  }
+
+  @Test
   void badRequestsAreRefusedWithStableCodes() {
     operator()
         .contentType(ContentType.JSON)
@@ -268,6 +329,14 @@ class RolloutEndToEndTest {
   }
 
   private String create(Map<String, Object> waves, double failureThreshold) {
+    return create("1.1.0", Map.of(), waves, failureThreshold);
+  }
+
+  private String create(
+      String version,
+      Map<String, String> variants,
+      Map<String, Object> waves,
+      double failureThreshold) {
     Map<String, Object> strategy = new LinkedHashMap<>();
     strategy.put("waves", waves);
     strategy.put("successThreshold", 1.0);
@@ -282,9 +351,11 @@ class RolloutEndToEndTest {
                 "model",
                 model,
                 "version",
-                "1.1.0",
+                version,
                 "selector",
                 "group=" + group,
+                "variants",
+                variants,
                 "strategy",
                 strategy))
         .post("/api/v1/rollouts")
@@ -360,34 +431,47 @@ class RolloutEndToEndTest {
     return bytes;
   }
 
-  private Map<String, Object> version(String version) {
-    byte[] bytes = artifact(version);
+  private Map<String, Object> version(String version, String... variants) {
+    List<Map<String, Object>> declared = new ArrayList<>();
+    for (String variant : variants) {
+      byte[] bytes = artifact(version, variant);
+      declared.add(
+          Map.of(
+              "name",
+              variant,
+              "format",
+              "savedmodel",
+              "hardwareClasses",
+              List.of("x86-cpu"),
+              "sha256",
+              sha256(bytes),
+              "length",
+              bytes.length));
+    }
     return Map.of(
-        "version", version,
+        "version",
+        version,
         "card",
-            Map.of(
-                "inputs", List.of(Map.of("name", "x", "dtype", "float32", "shape", List.of(-1, 4))),
-                "outputs",
-                    List.of(Map.of("name", "y", "dtype", "float32", "shape", List.of(-1, 2)))),
+        Map.of(
+            "inputs", List.of(Map.of("name", "x", "dtype", "float32", "shape", List.of(-1, 4))),
+            "outputs", List.of(Map.of("name", "y", "dtype", "float32", "shape", List.of(-1, 2)))),
         "lineage",
-            Map.of(
-                "dataset",
-                Map.of("manifest", "s3://lake/m.json", "sha256", "ab".repeat(32)),
-                "codeVersion",
-                "git:test"),
+        Map.of(
+            "dataset",
+            Map.of("manifest", "s3://lake/m.json", "sha256", "ab".repeat(32)),
+            "codeVersion",
+            "git:test"),
         "variants",
-            List.of(
-                Map.of(
-                    "name",
-                    "fp32",
-                    "format",
-                    "savedmodel",
-                    "hardwareClasses",
-                    List.of("x86-cpu"),
-                    "sha256",
-                    sha256(bytes),
-                    "length",
-                    bytes.length)));
+        declared);
+  }
+
+  /** The artifact of a variant: fp32's is {@link #artifact(String)}, the others differ from it. */
+  private byte[] artifact(String version, String variant) {
+    byte[] bytes = artifact(version);
+    if (!variant.equals("fp32")) {
+      bytes[1] ^= (byte) (0x5A + variant.length());
+    }
+    return bytes;
   }
 
   private static String sha256(byte[] data) {

@@ -30,7 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       var config = servers.resolve(scratch, EmbeddedPorts.ANY, false);
       System.out.println("Tandem demo: starting a private sandbox in " + config.dataDir());
-      DemoReport report = new DemoRunner(System.out).run(config, DemoScenario.steps());
+      DemoReport report = new DemoRunner(System.out).run(config, DemoScenario.steps(System.out));
       if (reportFile != null) {
         report.write(reportFile);
         System.out.println("Report written to " + reportFile.toAbsolutePath());

@@ -26,6 +26,7 @@ public final class DemoRunner {
     components.put(FleetReachesBrokerStep.COMPONENT, "down");
     components.put(RegisterModelStep.COMPONENT, "down");
     components.put(SignedTargetsStep.COMPONENT, "down");
+    components.put(RolloutToFleetStep.COMPONENT, "down");
     List<StepResult> results = new ArrayList<>();
     long start = System.nanoTime();
     try (Sandbox sandbox = Sandbox.open(config)) {

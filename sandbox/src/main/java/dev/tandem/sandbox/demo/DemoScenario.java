@@ -1,6 +1,7 @@
 package dev.tandem.sandbox.demo;
 
 import dev.tandem.servers.ServerKind;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,10 @@ import java.util.List;
 final class DemoScenario {
   private DemoScenario() {}
 
-  static List<DemoStep> steps() {
+  /**
+   * @param progress where long steps show how they go
+   */
+  static List<DemoStep> steps(PrintStream progress) {
     List<DemoStep> steps = new ArrayList<>();
     for (ServerKind kind : ServerKind.values()) {
       steps.add(new ServerAnswersStep(kind));
@@ -21,7 +25,9 @@ final class DemoScenario {
     steps.add(new RegisterModelStep(model));
     steps.add(new MoveAliasStep(model));
     steps.add(new SignedTargetsStep(model));
-    steps.add(new TrainOnLakeStep());
+    TrainedModel trained = new TrainedModel();
+    steps.add(new TrainOnLakeStep(trained));
+    steps.add(new RolloutToFleetStep(trained, progress));
     return steps;
   }
 }

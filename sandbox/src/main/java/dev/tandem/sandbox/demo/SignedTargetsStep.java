@@ -3,17 +3,29 @@ package dev.tandem.sandbox.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ProtocolErrorCode;
 import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.message.Headers;
+import dev.tandem.protocol.message.MessageCodec;
 import dev.tandem.protocol.signing.MetadataVerifier;
 import dev.tandem.protocol.signing.TargetCheck;
 import dev.tandem.protocol.signing.TrustedState;
 import dev.tandem.protocol.signing.metadata.TargetInfo;
+import dev.tandem.protocol.topic.DeviceId;
+import dev.tandem.protocol.topic.Topics;
+import dev.tandem.protocol.v1.DeviceStateReport;
+import dev.tandem.protocol.v1.Health;
+import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.sandbox.run.Sandbox;
 import dev.tandem.trainer.registry.RegistryApi;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * Signs the first artifact as a target, then checks it as a device does: a device enrolls (and pins
@@ -40,6 +52,33 @@ final class SignedTargetsStep implements DemoStep {
   @Override
   public Optional<String> component() {
     return Optional.of(COMPONENT);
+  }
+
+  /**
+   * The device's last step, as an agent's after a switch: a retained state report naming the
+   * version it now runs, so the control plane's fleet state shows desired = actual for it.
+   */
+  private static void reportRunning(Sandbox sandbox) throws MqttException {
+    DeviceStateReport report =
+        DeviceStateReport.newBuilder()
+            .setHeader(Headers.create(DeviceId.of(DEVICE), 1, Instant.now()))
+            .setAgentVersion("demo")
+            .setHealth(Health.HEALTH_OK)
+            .setLinkState(LinkState.LINK_STATE_ONLINE)
+            .putModelVersions(ModelDemo.MODEL, ModelDemo.FIRST)
+            .build();
+    var client =
+        new MqttClient(sandbox.stack().mqtt().serverUri(), DEVICE, new MemoryPersistence());
+    try {
+      client.connect();
+      MqttMessage message = new MqttMessage(MessageCodec.DEVICE_STATE.encode(report));
+      message.setQos(1);
+      message.setRetained(true);
+      client.publish(Topics.state(DeviceId.of(DEVICE)), message);
+      client.disconnect();
+    } finally {
+      client.close();
+    }
   }
 
   @Override
@@ -108,8 +147,10 @@ final class SignedTargetsStep implements DemoStep {
       RegisterModelStep.expect(
           "tampered artifact refusal", ProtocolErrorCode.HASH_MISMATCH, e.code());
     }
+    reportRunning(sandbox);
     return ("targets v%d signs %s; device %s pinned root v%d, verified targets v%d, downloaded"
-            + " %d bytes matching the signed sha256; a tampered copy is refused (HASH_MISMATCH)")
+            + " %d bytes matching the signed sha256; a tampered copy is refused (HASH_MISMATCH);"
+            + " it reports running it")
         .formatted(
             targetsVersion,
             path,

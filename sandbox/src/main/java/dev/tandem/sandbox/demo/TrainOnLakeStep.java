@@ -22,6 +22,8 @@ import dev.tandem.trainer.model.CancellationFlag;
 import dev.tandem.trainer.model.Task;
 import dev.tandem.trainer.model.TrainOptions;
 import dev.tandem.trainer.optimize.OptimizationPlan;
+import dev.tandem.trainer.optimize.Variant;
+import dev.tandem.trainer.optimize.VariantReport;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -34,6 +36,8 @@ import java.util.Optional;
  * step then reads the version back from the control plane.
  */
 final class TrainOnLakeStep implements DemoStep {
+  static final String NAME =
+      "train a forecaster on lake data and register it with variants and lineage";
   static final String DEVICE_PREFIX = "demo-train";
   static final String STREAM = "motor.power";
   static final String MODEL = "demo-power-forecaster";
@@ -41,9 +45,15 @@ final class TrainOnLakeStep implements DemoStep {
   private static final int ROWS_NEEDED = 160;
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
+  private final TrainedModel trained;
+
+  TrainOnLakeStep(TrainedModel trained) {
+    this.trained = trained;
+  }
+
   @Override
   public String name() {
-    return "train a forecaster on lake data and register it with variants and lineage";
+    return NAME;
   }
 
   @Override
@@ -132,6 +142,15 @@ final class TrainOnLakeStep implements DemoStep {
     if (!manifest.equals(result.dataset().manifest())) {
       throw new IllegalStateException("the version's lineage names " + manifest);
     }
+    trained.registered(
+        new TrainedModel.Version(
+            MODEL,
+            version,
+            result.variants().stream()
+                .filter(VariantReport::registered)
+                .filter(v -> v.format().equals(Variant.EDGE))
+                .map(v -> new TrainedModel.EdgeVariant(v.name(), v.sizeBytes()))
+                .toList()));
     return "%s@%s from %d lake rows (snapshot %s): variants %s registered; teacher rmse %.3f, %s"
         .formatted(
             MODEL,

@@ -1,5 +1,5 @@
 /**
- * Request bodies and artifacts for the demo steps and the registry benchmark. The REST client they
- * use is the trainer's {@code dev.tandem.trainer.registry.RegistryApi}.
+ * Request bodies, artifacts and device enrollment for the demo steps and the benchmarks. The REST
+ * client they use is the trainer's {@code dev.tandem.trainer.registry.RegistryApi}.
  */
 package dev.tandem.sandbox.registry;

@@ -28,7 +28,9 @@ class DemoCommandTest {
     JsonNode json = new ObjectMapper().readTree(Files.readString(report));
     assertThat(json.get("ok").asBoolean()).isTrue();
     for (String server :
-        new String[] {"kafka", "mqtt", "s3", "postgres", "cloud-registry", "fleet"}) {
+        new String[] {
+          "kafka", "mqtt", "s3", "postgres", "cloud-registry", "fleet", "trainer", "rollouts"
+        }) {
       assertThat(json.at("/components/" + server).asText()).as(server).isEqualTo("up");
     }
     assertThat(json.get("steps")).hasSizeGreaterThanOrEqualTo(8);
@@ -37,6 +39,13 @@ class DemoCommandTest {
       assertThat(step.get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
       assertThat(step.get("detail").asText()).isNotBlank();
     }
+    // The loop closes: the trained version reached every device of the fleet, none drifted.
+    JsonNode last = json.get("steps").get(json.get("steps").size() - 1);
+    assertThat(last.get("name").asText()).contains("roll the trained version out");
+    assertThat(last.get("detail").asText())
+        .contains("COMPLETED in 2 waves")
+        .contains("8/8 devices run")
+        .contains("fleet drift 0");
   }
 
   @Test

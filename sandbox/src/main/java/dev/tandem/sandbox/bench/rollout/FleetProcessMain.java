@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,10 +27,7 @@ public final class FleetProcessMain {
     Path root = Path.of(args[3]);
     int threads = Integer.parseInt(args[4]);
     double brokenShare = Double.parseDouble(args[5]);
-    List<String> ids = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ids.add(Enroller.deviceId(i));
-    }
+    List<String> ids = BenchDevices.ids(count);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (LeanFleet fleet =
         LeanFleet.start(ids, broker, dataDir, root, threads, brokenShare, System.err)) {

@@ -3,6 +3,8 @@ package dev.tandem.sandbox.bench.rollout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.sandbox.bench.registry.CpuMeter;
 import dev.tandem.sandbox.config.DurationOption;
+import dev.tandem.sandbox.registry.Enroller;
+import dev.tandem.sandbox.registry.RolloutWatch;
 import dev.tandem.sandbox.run.PrivateSandbox;
 import dev.tandem.sandbox.run.Sandbox;
 import java.io.PrintStream;
@@ -101,7 +103,8 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     var admin = platform.admin();
     byte[] artifact = BenchModel.register(admin);
     long enrollStart = System.nanoTime();
-    List<String> ids = new Enroller(admin, enrollParallel, log).enroll(devices);
+    List<String> ids = BenchDevices.ids(devices);
+    new Enroller(admin, enrollParallel, log).enroll(ids, BenchModel.HARDWARE, BenchDevices.GROUP);
     double enrollSeconds = seconds(enrollStart);
     log.printf("enrolled %d devices in %.1f s%n", devices, enrollSeconds);
     Path root = scratch.resolve("root.json");
@@ -138,7 +141,7 @@ public final class RolloutBenchCommand implements Callable<Integer> {
         log.printf("rollout %s created; following it%n", id);
         var outcome =
             new RolloutWatch(admin, log)
-                .follow(id, devices, DurationOption.parse("--timeout", timeout), fleet);
+                .follow(id, devices, DurationOption.parse("--timeout", timeout));
         cpu.stop();
         long fleetCpu = fleetCpuStart < 0 ? -1 : fleet.cpuNanos() - fleetCpuStart;
         Thread.sleep(500); // the child's next status lines
@@ -176,7 +179,7 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("model", BenchModel.NAME);
     body.put("version", BenchModel.VERSION);
-    body.put("selector", "group=" + Enroller.GROUP);
+    body.put("selector", "group=" + BenchDevices.GROUP);
     body.put("strategy", strategy);
     return body;
   }

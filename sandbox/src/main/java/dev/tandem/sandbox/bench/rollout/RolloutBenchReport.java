@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.sandbox.bench.BenchReport;
+import dev.tandem.sandbox.registry.RolloutWatch;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.time.Duration;
 import java.time.Instant;

@@ -22,7 +22,7 @@ record StopCheck(
     Map<Integer, Integer> brokenCount = new TreeMap<>();
     for (JsonNode device : devices) {
       int wave = device.path("wave").asInt();
-      int index = Integer.parseInt(device.path("deviceId").asText().substring(3));
+      int index = BenchDevices.index(device.path("deviceId").asText());
       size.merge(wave, 1, Integer::sum);
       brokenCount.merge(wave, broken.test(index) ? 1 : 0, Integer::sum);
     }

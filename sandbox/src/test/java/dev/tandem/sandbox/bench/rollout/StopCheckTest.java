@@ -16,7 +16,7 @@ class StopCheckTest {
     int index = 0;
     for (int wave = 0; wave < waveSizes.length; wave++) {
       for (int i = 0; i < waveSizes[wave]; i++) {
-        devices.addObject().put("deviceId", Enroller.deviceId(index++)).put("wave", wave + 1);
+        devices.addObject().put("deviceId", BenchDevices.deviceId(index++)).put("wave", wave + 1);
       }
     }
     return devices;

@@ -1,4 +1,4 @@
-package dev.tandem.sandbox.bench.rollout;
+package dev.tandem.sandbox.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.trainer.registry.RegistryApi;
@@ -9,11 +9,13 @@ import java.util.Set;
 
 /**
  * Follows a rollout through {@code GET /api/v1/rollouts/{id}} until it stops moving: completed, or
- * stopped by itself or anyone. Notes when every targeted device first counted as ACTIVE.
+ * stopped by itself or anyone. Prints the current wave's progress every two seconds and notes when
+ * every targeted device first counted as ACTIVE.
  */
-final class RolloutWatch {
+public final class RolloutWatch {
   private static final Set<String> SETTLED =
       Set.of("COMPLETED", "PAUSED", "FAILED", "ABORTED", "ROLLING_BACK", "ROLLED_BACK");
+  private static final Set<String> FAILED = Set.of("FAILED", "REVERTED", "TIMED_OUT", "RETRY_WAIT");
   private static final long POLL_MILLIS = 250;
 
   /**
@@ -24,17 +26,26 @@ final class RolloutWatch {
    *     never
    * @param settledNanos when the rollout was first seen settled; 0 on timeout
    */
-  record Outcome(JsonNode last, long allActiveNanos, long settledNanos) {}
+  public record Outcome(JsonNode last, long allActiveNanos, long settledNanos) {
+    public boolean settled() {
+      return settledNanos != 0;
+    }
+
+    public String state() {
+      return last.path("state").asText();
+    }
+  }
 
   private final RegistryApi viewer;
   private final PrintStream log;
 
-  RolloutWatch(RegistryApi viewer, PrintStream log) {
+  public RolloutWatch(RegistryApi viewer, PrintStream log) {
     this.viewer = viewer;
     this.log = log;
   }
 
-  Outcome follow(String id, int devices, Duration timeout, SimulatedFleet fleet)
+  /** Follows rollout {@code id} of {@code devices} devices until it settles or {@code timeout}. */
+  public Outcome follow(String id, int devices, Duration timeout)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
@@ -49,14 +60,7 @@ final class RolloutWatch {
       }
       String state = rollout.path("state").asText();
       if (now - lastPrint >= 2_000_000_000L || SETTLED.contains(state)) {
-        log.printf(
-            "  %5.1f s  %-9s wave %d  active %d/%d  failed (device side) %d%n",
-            (now - start) / 1e9,
-            state,
-            rollout.path("currentWave").asInt(),
-            active,
-            devices,
-            fleet.failedReports());
+        print(rollout, (now - start) / 1e9, active, devices);
         lastPrint = now;
       }
       if (SETTLED.contains(state)) {
@@ -68,5 +72,26 @@ final class RolloutWatch {
       Thread.sleep(POLL_MILLIS);
       rollout = viewer.get("/api/v1/rollouts/" + id);
     }
+  }
+
+  private void print(JsonNode rollout, double seconds, int active, int devices) {
+    int current = rollout.path("currentWave").asInt();
+    JsonNode waves = rollout.path("waves");
+    JsonNode wave = waves.path(Math.max(current - 1, 0));
+    int failed = 0;
+    for (String state : FAILED) {
+      failed += rollout.path("devicesByState").path(state).asInt();
+    }
+    log.printf(
+        "  %5.1f s  %-9s wave %d/%d %-8s (%d devices)  active %d/%d  failed %d%n",
+        seconds,
+        rollout.path("state").asText(),
+        current,
+        waves.size(),
+        wave.path("phase").asText(),
+        wave.path("size").asInt(),
+        active,
+        devices,
+        failed);
   }
 }
