@@ -6,6 +6,8 @@ import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.message.MessageCodec;
 import dev.tandem.protocol.stream.FleetStream;
 import dev.tandem.protocol.topic.DeviceId;
+import dev.tandem.protocol.update.ReportedSteps;
+import dev.tandem.protocol.v1.UpdateStep;
 import dev.tandem.protocol.v1.UpdateStepReport;
 import dev.tandem.registry.config.KafkaConfig;
 import dev.tandem.registry.kafka.ConsumerThread;
@@ -16,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.WakeupException;
@@ -59,7 +63,7 @@ public class UpdateReportConsumer {
             "rollout-update-reports",
             (c, records) -> {
               for (ConsumerRecord<String, byte[]> record : records) {
-                decode(record).ifPresent(this::offer);
+                decode(record).forEach(this::offer);
               }
               if (!records.isEmpty()) {
                 c.commitSync();
@@ -84,7 +88,8 @@ public class UpdateReportConsumer {
     }
   }
 
-  private Optional<UpdateReport> decode(ConsumerRecord<String, byte[]> record) {
+  /** The report's steps, oldest first: a device may coalesce several into one message. */
+  private List<UpdateReport> decode(ConsumerRecord<String, byte[]> record) {
     UpdateStepReport report;
     try {
       report =
@@ -96,26 +101,45 @@ public class UpdateReportConsumer {
       LOG.warnf(
           "rollouts: skipped %s-%d offset %d: %s",
           record.topic(), record.partition(), record.offset(), e.getMessage());
-      return Optional.empty();
+      return List.of();
     }
-    Optional<ReportedStep> step = step(report);
-    if (step.isEmpty() || report.getRolloutId().isEmpty()) {
+    if (report.getRolloutId().isEmpty()) {
       count("ignored");
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(
-        new UpdateReport(
-            report.getHeader().getDeviceId(),
-            report.getRolloutId(),
-            report.getModel(),
-            report.getVersion(),
-            step.get(),
-            report.getReason(),
-            Instant.ofEpochMilli(record.timestamp())));
+    List<UpdateReport> reports = reports(report, record.timestamp());
+    if (reports.size() < report.getEarlierStepsCount() + 1) {
+      count("ignored");
+    }
+    return reports;
   }
 
-  private static Optional<ReportedStep> step(UpdateStepReport report) {
-    return switch (report.getStep()) {
+  /**
+   * The steps {@code report} carries as engine reports, oldest first, each at the time it was
+   * reached (counted back from {@code receivedMillis}); steps the engine does not know are left
+   * out.
+   */
+  static List<UpdateReport> reports(UpdateStepReport report, long receivedMillis) {
+    List<UpdateReport> reports = new ArrayList<>(report.getEarlierStepsCount() + 1);
+    for (ReportedSteps.Step reached : ReportedSteps.of(report)) {
+      step(reached.step())
+          .ifPresent(
+              step ->
+                  reports.add(
+                      new UpdateReport(
+                          report.getHeader().getDeviceId(),
+                          report.getRolloutId(),
+                          report.getModel(),
+                          report.getVersion(),
+                          step,
+                          reached.reason(),
+                          Instant.ofEpochMilli(receivedMillis - reached.millisBeforeReport()))));
+    }
+    return reports;
+  }
+
+  private static Optional<ReportedStep> step(UpdateStep step) {
+    return switch (step) {
       case UPDATE_STEP_RECEIVED -> Optional.of(ReportedStep.RECEIVED);
       case UPDATE_STEP_DOWNLOADING -> Optional.of(ReportedStep.DOWNLOADING);
       case UPDATE_STEP_VERIFIED -> Optional.of(ReportedStep.VERIFIED);

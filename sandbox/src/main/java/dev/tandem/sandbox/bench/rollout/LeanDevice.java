@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import dev.tandem.edge.model.ModelRuntime;
+import dev.tandem.edge.update.CoalescingUpdateReporter;
 import dev.tandem.edge.update.UpdateClient;
 import dev.tandem.edge.update.UpdateContext;
 import dev.tandem.edge.update.UpdateReporter;
@@ -11,28 +12,44 @@ import dev.tandem.edge.update.UpdateSettings;
 import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.topic.DeviceId;
 import dev.tandem.protocol.topic.Topics;
+import dev.tandem.protocol.update.ReportedSteps;
 import dev.tandem.protocol.v1.DeviceStateReport;
 import dev.tandem.protocol.v1.Health;
 import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.protocol.v1.UpdateStep;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One simulated device for the rollout benchmark: its own MQTT 5 connection (a HiveMQ client; all
  * of them share the client library's Netty event loops, so a device costs no thread) and the edge
  * agent's real {@link UpdateClient} (verification against the pinned root, presigned download,
- * staging, health check, switch). It reports every update step on {@code fleet/{id}/updates} and
- * its model versions on {@code fleet/{id}/state}, QoS 1, straight from the connection: the agent's
- * durable outbox, sensing pipeline and inference are left out, they are not what a rollout loads.
+ * staging, health check, switch). It reports every update step on {@code fleet/{id}/updates} (the
+ * steps reached within the report window gathered into one message, see {@link
+ * CoalescingUpdateReporter}) and its model versions on {@code fleet/{id}/state}, QoS 1, straight
+ * from the connection: the agent's durable outbox, sensing pipeline and inference are left out,
+ * they are not what a rollout loads.
  */
 final class LeanDevice implements UpdateReporter {
+  /**
+   * How the fleet's devices report.
+   *
+   * @param progress counts what the devices did
+   * @param timer ends report windows, shared by every device
+   * @param window how long a device gathers update steps into one report (zero: one each)
+   */
+  record Reporting(FleetProgress progress, ScheduledExecutorService timer, Duration window) {}
+
   private final DeviceId id;
   private final Mqtt5AsyncClient mqtt;
   private final UpdateClient updates;
   private final FleetProgress progress;
+  private final CoalescingUpdateReporter reports;
   private final AtomicLong sequence = new AtomicLong();
 
   LeanDevice(
@@ -41,9 +58,12 @@ final class LeanDevice implements UpdateReporter {
       UpdateSettings settings,
       ModelRuntime runtime,
       UpdateContext context,
-      FleetProgress progress) {
+      Reporting reporting) {
     this.id = DeviceId.of(id);
-    this.progress = progress;
+    this.progress = reporting.progress();
+    this.reports =
+        new CoalescingUpdateReporter(
+            this::publishSteps, this::publishState, reporting.timer(), reporting.window());
     this.mqtt =
         MqttClient.builder()
             .useMqttVersion5()
@@ -86,20 +106,27 @@ final class LeanDevice implements UpdateReporter {
       String reason,
       long durationMillis) {
     progress.step(step, reason);
+    reports.step(rolloutId, model, version, step, reason, durationMillis);
+  }
+
+  @Override
+  public void modelsChanged() {
+    reports.modelsChanged();
+  }
+
+  private void publishSteps(
+      String rolloutId, String model, String version, List<ReportedSteps.Step> steps) {
     byte[] payload =
         UpdateReporter.encode(
             Headers.create(id, sequence.incrementAndGet(), Instant.now()),
             rolloutId,
             model,
             version,
-            step,
-            reason,
-            durationMillis);
+            steps);
     publish(Topics.updates(id), payload, false);
   }
 
-  @Override
-  public void modelsChanged() {
+  private void publishState() {
     byte[] payload =
         DeviceStateReport.newBuilder()
             .setHeader(Headers.create(id, sequence.incrementAndGet(), Instant.now()))

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,6 +75,13 @@ public final class RolloutBenchCommand implements Callable<Integer> {
           "Run the simulated devices in the benchmark's JVM rather than in a JVM of their own.")
   boolean fleetInProcess;
 
+  @Option(
+      names = "--report-window",
+      defaultValue = "1s",
+      description =
+          "How long a device gathers the steps of an update into one report (0: a message a step).")
+  String reportWindow;
+
   @Option(names = "--enroll-parallel", defaultValue = "32", description = "Enrollments at once.")
   int enrollParallel;
 
@@ -120,6 +128,10 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     log.printf("enrolled %d devices in %.1f s%n", devices, enrollSeconds);
     Path root = scratch.resolve("root.json");
     Files.write(root, admin.getBytes("/api/v1/signing/root"));
+    Duration window =
+        reportWindow.strip().equals("0")
+            ? Duration.ZERO
+            : DurationOption.parse("--report-window", reportWindow);
     long connectStart = System.nanoTime();
     URI broker = URI.create(sandbox.stack().mqtt().serverUri());
     try (SimulatedFleet fleet =
@@ -131,6 +143,7 @@ public final class RolloutBenchCommand implements Callable<Integer> {
                 root,
                 updateThreads,
                 failPercent / 100,
+                window,
                 log)
             : ChildFleet.start(
                 ids.size(),
@@ -138,7 +151,8 @@ public final class RolloutBenchCommand implements Callable<Integer> {
                 scratch.resolve("devices"),
                 root,
                 updateThreads,
-                failPercent / 100)) {
+                failPercent / 100,
+                window)) {
       double connectSeconds = seconds(connectStart);
       log.printf(
           "%d devices connected in %.1f s (%d broken)%n",
@@ -208,6 +222,7 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     setup.put("failureThreshold", failureThreshold);
     setup.put("failPercent", failPercent);
     setup.put("updateThreads", updateThreads);
+    setup.put("reportWindow", reportWindow);
     setup.put(
         "devicesAre",
         "one HiveMQ MQTT 5 client each (shared Netty event loops) + the edge agent's UpdateClient,"
