@@ -65,8 +65,10 @@ public final class RolloutBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--update-threads",
-      defaultValue = "4",
-      description = "Update-client worker threads shared by the simulated devices.")
+      defaultValue = "16",
+      description =
+          "Update-client worker threads shared by the simulated devices (a worker waits while its"
+              + " device downloads, so a few more than cores keep downloads overlapping).")
   int updateThreads;
 
   @Option(
@@ -74,6 +76,14 @@ public final class RolloutBenchCommand implements Callable<Integer> {
       description =
           "Run the simulated devices in the benchmark's JVM rather than in a JVM of their own.")
   boolean fleetInProcess;
+
+  @Option(
+      names = "--tick",
+      defaultValue = "250ms",
+      description =
+          "The control plane's engine tick (tandem.rollouts.tick-interval; its default is 1s): how"
+              + " soon it sees reports and starts the next wave.")
+  String tick;
 
   @Option(
       names = "--report-window",
@@ -107,7 +117,10 @@ public final class RolloutBenchCommand implements Callable<Integer> {
       SandboxConfig resolved = new ServerOptions().resolve(scratch, EmbeddedPorts.ANY, false);
       var config =
           new SandboxConfig(resolved.dataDir(), resolved.stack(), resolved.registryPort(), 0, 0);
+      Duration tickInterval = DurationOption.parse("--tick", tick);
       try (Sandbox sandbox = Sandbox.open(config)) {
+        sandbox.withRegistryProperties(
+            Map.of("tandem.rollouts.tick-interval", tickInterval.toMillis() + "ms"));
         sandbox.start(log);
         return run(sandbox, scratch, log);
       }
@@ -223,6 +236,7 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     setup.put("failPercent", failPercent);
     setup.put("updateThreads", updateThreads);
     setup.put("reportWindow", reportWindow);
+    setup.put("engineTick", tick);
     setup.put(
         "devicesAre",
         "one HiveMQ MQTT 5 client each (shared Netty event loops) + the edge agent's UpdateClient,"
