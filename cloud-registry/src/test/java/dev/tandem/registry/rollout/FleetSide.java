@@ -72,11 +72,7 @@ final class FleetSide implements AutoCloseable {
             .setReason(reason)
             .setDurationMs(12)
             .build();
-    producer
-        .send(
-            new ProducerRecord<>(
-                FleetStream.UPDATES.kafkaTopic(), device, MessageCodec.UPDATE_STEP.encode(report)))
-        .get();
+    send(device, report);
   }
 
   /** Several steps of one update in one message, as a coalescing device sends them. */
@@ -94,6 +90,10 @@ final class FleetSide implements AutoCloseable {
             .setModel(model)
             .setVersion(version)
             .build();
+    send(device, report);
+  }
+
+  private void send(String device, UpdateStepReport report) throws Exception {
     producer
         .send(
             new ProducerRecord<>(
