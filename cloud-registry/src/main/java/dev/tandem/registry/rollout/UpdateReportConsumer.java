@@ -27,19 +27,25 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code UpdateStepReport}s from {@link FleetStream#UPDATES} and queues them for the
- * engine's next tick. Offsets are committed once a poll's reports are queued: a crash between the
- * two loses at most those reports' progress detail, and the state reports that follow (the version
- * a device runs) settle where each device is.
+ * engine's next tick. Offsets of queued reports are committed at most once a {@link
+ * #COMMIT_INTERVAL}, not after every poll (each commit is a write for the broker's group
+ * coordinator): a crash re-reads at most that much, and the engine ignores reports it has already
+ * applied; a crash between queueing and the engine's flush loses at most those reports' progress
+ * detail, and the state reports that follow (the version a device runs) settle where each device
+ * is.
  */
 @ApplicationScoped
 public class UpdateReportConsumer {
   private static final Logger LOG = Logger.getLogger(UpdateReportConsumer.class);
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
   private final KafkaConfig kafka;
   private final RolloutConfig config;
   private final RolloutService service;
   private final MeterRegistry meters;
   private volatile ConsumerThread consumer;
+  private long lastCommitNanos = System.nanoTime(); // the consumer thread's own
+  private boolean uncommitted;
 
   UpdateReportConsumer(
       KafkaConfig kafka, RolloutConfig config, RolloutService service, MeterRegistry meters) {
@@ -65,8 +71,11 @@ public class UpdateReportConsumer {
               for (ConsumerRecord<String, byte[]> record : records) {
                 decode(record).forEach(this::offer);
               }
-              if (!records.isEmpty()) {
-                c.commitSync();
+              uncommitted |= !records.isEmpty();
+              if (uncommitted && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+                c.commitAsync();
+                uncommitted = false;
+                lastCommitNanos = System.nanoTime();
               }
             });
   }
