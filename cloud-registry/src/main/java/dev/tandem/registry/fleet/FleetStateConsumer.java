@@ -17,6 +17,7 @@ import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -73,9 +74,18 @@ public class FleetStateConsumer {
             Duration.ofMillis(500),
             "fleet-state-consumer",
             (c, records) -> {
-              for (TopicPartition partition : records.partitions()) {
-                if (!applyPartition(c, partition, records.records(partition))) {
-                  break;
+              // One commit per poll for every partition applied: a commit per partition costs the
+              // broker's group coordinator a write each.
+              Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+              try {
+                for (TopicPartition partition : records.partitions()) {
+                  if (!applyPartition(c, partition, records.records(partition), applied)) {
+                    break;
+                  }
+                }
+              } finally {
+                if (!applied.isEmpty()) {
+                  c.commitSync(applied);
                 }
               }
             });
@@ -88,11 +98,15 @@ public class FleetStateConsumer {
     }
   }
 
-  /** Applies one partition's records; false if the database failed and the rest must wait. */
+  /**
+   * Applies one partition's records, noting in {@code applied} the offset to commit; false if the
+   * database failed and the rest must wait.
+   */
   private boolean applyPartition(
       KafkaConsumer<String, byte[]> c,
       TopicPartition partition,
-      List<ConsumerRecord<String, byte[]>> records) {
+      List<ConsumerRecord<String, byte[]>> records,
+      Map<TopicPartition, OffsetAndMetadata> applied) {
     long next = -1;
     try {
       for (ConsumerRecord<String, byte[]> record : records) {
@@ -110,7 +124,7 @@ public class FleetStateConsumer {
       return false;
     } finally {
       if (next >= 0) {
-        c.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+        applied.put(partition, new OffsetAndMetadata(next));
       }
     }
   }

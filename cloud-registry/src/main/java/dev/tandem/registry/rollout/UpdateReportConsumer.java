@@ -6,6 +6,8 @@ import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.message.MessageCodec;
 import dev.tandem.protocol.stream.FleetStream;
 import dev.tandem.protocol.topic.DeviceId;
+import dev.tandem.protocol.update.ReportedSteps;
+import dev.tandem.protocol.v1.UpdateStep;
 import dev.tandem.protocol.v1.UpdateStepReport;
 import dev.tandem.registry.config.KafkaConfig;
 import dev.tandem.registry.kafka.ConsumerThread;
@@ -16,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.WakeupException;
@@ -23,19 +27,25 @@ import org.jboss.logging.Logger;
 
 /**
  * Consumes {@code UpdateStepReport}s from {@link FleetStream#UPDATES} and queues them for the
- * engine's next tick. Offsets are committed once a poll's reports are queued: a crash between the
- * two loses at most those reports' progress detail, and the state reports that follow (the version
- * a device runs) settle where each device is.
+ * engine's next tick. Offsets of queued reports are committed at most once a {@link
+ * #COMMIT_INTERVAL}, not after every poll (each commit is a write for the broker's group
+ * coordinator): a crash re-reads at most that much, and the engine ignores reports it has already
+ * applied; a crash between queueing and the engine's flush loses at most those reports' progress
+ * detail, and the state reports that follow (the version a device runs) settle where each device
+ * is.
  */
 @ApplicationScoped
 public class UpdateReportConsumer {
   private static final Logger LOG = Logger.getLogger(UpdateReportConsumer.class);
+  static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
   private final KafkaConfig kafka;
   private final RolloutConfig config;
   private final RolloutService service;
   private final MeterRegistry meters;
   private volatile ConsumerThread consumer;
+  private long lastCommitNanos = System.nanoTime(); // the consumer thread's own
+  private boolean uncommitted;
 
   UpdateReportConsumer(
       KafkaConfig kafka, RolloutConfig config, RolloutService service, MeterRegistry meters) {
@@ -59,10 +69,13 @@ public class UpdateReportConsumer {
             "rollout-update-reports",
             (c, records) -> {
               for (ConsumerRecord<String, byte[]> record : records) {
-                decode(record).ifPresent(this::offer);
+                decode(record).forEach(this::offer);
               }
-              if (!records.isEmpty()) {
-                c.commitSync();
+              uncommitted |= !records.isEmpty();
+              if (uncommitted && System.nanoTime() - lastCommitNanos >= COMMIT_INTERVAL.toNanos()) {
+                c.commitAsync();
+                uncommitted = false;
+                lastCommitNanos = System.nanoTime();
               }
             });
   }
@@ -84,7 +97,8 @@ public class UpdateReportConsumer {
     }
   }
 
-  private Optional<UpdateReport> decode(ConsumerRecord<String, byte[]> record) {
+  /** The report's steps, oldest first: a device may coalesce several into one message. */
+  private List<UpdateReport> decode(ConsumerRecord<String, byte[]> record) {
     UpdateStepReport report;
     try {
       report =
@@ -96,26 +110,45 @@ public class UpdateReportConsumer {
       LOG.warnf(
           "rollouts: skipped %s-%d offset %d: %s",
           record.topic(), record.partition(), record.offset(), e.getMessage());
-      return Optional.empty();
+      return List.of();
     }
-    Optional<ReportedStep> step = step(report);
-    if (step.isEmpty() || report.getRolloutId().isEmpty()) {
+    if (report.getRolloutId().isEmpty()) {
       count("ignored");
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(
-        new UpdateReport(
-            report.getHeader().getDeviceId(),
-            report.getRolloutId(),
-            report.getModel(),
-            report.getVersion(),
-            step.get(),
-            report.getReason(),
-            Instant.ofEpochMilli(record.timestamp())));
+    List<UpdateReport> reports = reports(report, record.timestamp());
+    if (reports.size() < report.getEarlierStepsCount() + 1) {
+      count("ignored");
+    }
+    return reports;
   }
 
-  private static Optional<ReportedStep> step(UpdateStepReport report) {
-    return switch (report.getStep()) {
+  /**
+   * The steps {@code report} carries as engine reports, oldest first, each at the time it was
+   * reached (counted back from {@code receivedMillis}); steps the engine does not know are left
+   * out.
+   */
+  static List<UpdateReport> reports(UpdateStepReport report, long receivedMillis) {
+    List<UpdateReport> reports = new ArrayList<>(report.getEarlierStepsCount() + 1);
+    for (ReportedSteps.Step reached : ReportedSteps.of(report)) {
+      step(reached.step())
+          .ifPresent(
+              step ->
+                  reports.add(
+                      new UpdateReport(
+                          report.getHeader().getDeviceId(),
+                          report.getRolloutId(),
+                          report.getModel(),
+                          report.getVersion(),
+                          step,
+                          reached.reason(),
+                          Instant.ofEpochMilli(receivedMillis - reached.millisBeforeReport()))));
+    }
+    return reports;
+  }
+
+  private static Optional<ReportedStep> step(UpdateStep step) {
+    return switch (step) {
       case UPDATE_STEP_RECEIVED -> Optional.of(ReportedStep.RECEIVED);
       case UPDATE_STEP_DOWNLOADING -> Optional.of(ReportedStep.DOWNLOADING);
       case UPDATE_STEP_VERIFIED -> Optional.of(ReportedStep.VERIFIED);

@@ -4,6 +4,7 @@ import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.message.MessageCodec;
 import dev.tandem.protocol.stream.FleetStream;
 import dev.tandem.protocol.topic.DeviceId;
+import dev.tandem.protocol.update.ReportedSteps;
 import dev.tandem.protocol.v1.DesiredState;
 import dev.tandem.protocol.v1.DeviceStateReport;
 import dev.tandem.protocol.v1.Health;
@@ -14,7 +15,9 @@ import dev.tandem.servers.MqttEndpoint;
 import dev.tandem.testkit.MqttTestClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,6 +72,28 @@ final class FleetSide implements AutoCloseable {
             .setReason(reason)
             .setDurationMs(12)
             .build();
+    send(device, report);
+  }
+
+  /** Several steps of one update in one message, as a coalescing device sends them. */
+  void steps(String device, String rollout, String model, String version, List<UpdateStep> steps)
+      throws Exception {
+    List<ReportedSteps.Step> timed = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      timed.add(new ReportedSteps.Step(steps.get(i), "", 3, 3L * (steps.size() - 1 - i)));
+    }
+    UpdateStepReport report =
+        ReportedSteps.builder(timed)
+            .setHeader(
+                Headers.create(DeviceId.of(device), sequence.incrementAndGet(), Instant.now()))
+            .setRolloutId(rollout)
+            .setModel(model)
+            .setVersion(version)
+            .build();
+    send(device, report);
+  }
+
+  private void send(String device, UpdateStepReport report) throws Exception {
     producer
         .send(
             new ProducerRecord<>(

@@ -148,6 +148,38 @@ class RolloutEndToEndTest {
   }
 
   @Test
+  void oneCoalescedReportCarriesADeviceThroughEveryStepToActive() throws Exception {
+    String device = enroll(1).get(0);
+    String id = create(Map.of("percent", List.of(100)), 0.0);
+    eventually(WAIT, () -> desired().containsKey(device), "the desired state");
+
+    // One message with every step, and no state report: the steps alone must settle it.
+    fleet.steps(
+        device,
+        id,
+        model,
+        "1.1.0",
+        List.of(
+            UpdateStep.UPDATE_STEP_RECEIVED,
+            UpdateStep.UPDATE_STEP_DOWNLOADING,
+            UpdateStep.UPDATE_STEP_VERIFIED,
+            UpdateStep.UPDATE_STEP_STAGED,
+            UpdateStep.UPDATE_STEP_ACTIVE));
+
+    eventually(WAIT, () -> rollout(id).getString("state").equals("COMPLETED"), "COMPLETED");
+    JsonPath devices =
+        viewer()
+            .get("/api/v1/rollouts/{id}/devices", id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(devices.getString("[0].deviceId")).isEqualTo(device);
+    assertThat(devices.getString("[0].state")).isEqualTo("ACTIVE");
+    assertThat(devices.getString("[0].reason")).isEqualTo("device reported ACTIVE");
+  }
+
+  @Test
   void failingReportsStopTheRolloutAtTheFirstWave() throws Exception {
     List<String> devices = enroll(4);
     for (String device : devices) {

@@ -1,8 +1,9 @@
 package dev.tandem.edge.update;
 
+import dev.tandem.protocol.update.ReportedSteps;
 import dev.tandem.protocol.v1.Header;
 import dev.tandem.protocol.v1.UpdateStep;
-import dev.tandem.protocol.v1.UpdateStepReport;
+import java.util.List;
 
 /** Where the update client says what it did; the agent publishes on {@code fleet/{id}/updates}. */
 public interface UpdateReporter {
@@ -33,14 +34,29 @@ public interface UpdateReporter {
       UpdateStep step,
       String reason,
       long durationMillis) {
-    return UpdateStepReport.newBuilder()
+    return encode(
+        header,
+        rolloutId,
+        model,
+        version,
+        List.of(new ReportedSteps.Step(step, reason, durationMillis, 0)));
+  }
+
+  /**
+   * The wire form of several steps of one update in one message, oldest first (see {@link
+   * CoalescingUpdateReporter}).
+   */
+  static byte[] encode(
+      Header header,
+      String rolloutId,
+      String model,
+      String version,
+      List<ReportedSteps.Step> steps) {
+    return ReportedSteps.builder(steps)
         .setHeader(header)
         .setRolloutId(rolloutId)
         .setModel(model)
         .setVersion(version)
-        .setStep(step)
-        .setReason(reason)
-        .setDurationMs(Math.max(0, durationMillis))
         .build()
         .toByteArray();
   }

@@ -6,12 +6,14 @@ import dev.tandem.edge.update.UpdateReporter;
 import dev.tandem.protocol.message.Headers;
 import dev.tandem.protocol.topic.DeviceId;
 import dev.tandem.protocol.topic.Topics;
+import dev.tandem.protocol.update.ReportedSteps;
 import dev.tandem.protocol.v1.DeviceStateReport;
 import dev.tandem.protocol.v1.Header;
 import dev.tandem.protocol.v1.Health;
 import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.protocol.v1.UpdateStep;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,6 +85,15 @@ public final class DeviceLink {
     publish(
         Topics.updates(id),
         UpdateReporter.encode(header(), rolloutId, model, version, step, reason, durationMillis),
+        false);
+  }
+
+  /** Publishes the steps of one update as one report (oldest first; see {@link ReportedSteps}). */
+  public void steps(
+      String rolloutId, String model, String version, List<ReportedSteps.Step> steps) {
+    publish(
+        Topics.updates(id),
+        UpdateReporter.encode(header(), rolloutId, model, version, steps),
         false);
   }
 

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,10 +52,16 @@ public final class RegistryProcess implements AutoCloseable {
    * Starts the registry and waits until it is ready.
    *
    * @param port HTTP port on 127.0.0.1; 0 for a free one
+   * @param properties further {@code -D} properties, e.g. {@code tandem.rollouts.tick-interval}
    * @throws ServerStartException naming what failed, with the end of its log
    */
   public static RegistryProcess start(
-      Path home, ServerStack stack, int port, Path logFile, Duration timeout) {
+      Path home,
+      ServerStack stack,
+      int port,
+      Path logFile,
+      Duration timeout,
+      Map<String, String> properties) {
     Path jar = home.resolve("cloud-registry/target/quarkus-app/quarkus-run.jar");
     if (!Files.isRegularFile(jar)) {
       throw new ServerStartException(
@@ -71,6 +78,7 @@ public final class RegistryProcess implements AutoCloseable {
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.strip().split("\\s+")));
     }
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-Dquarkus.http.host=127.0.0.1");
     command.add("-Dquarkus.http.port=" + httpPort);
     command.add("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl());

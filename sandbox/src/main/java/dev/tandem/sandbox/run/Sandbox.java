@@ -23,6 +23,7 @@ public final class Sandbox implements AutoCloseable {
   private RegistryProcess registry;
   private IngestService ingest;
   private FleetSimulator fleet;
+  private Map<String, String> registryProperties = Map.of();
 
   private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
     this.config = config;
@@ -39,6 +40,15 @@ public final class Sandbox implements AutoCloseable {
   public static Sandbox open(SandboxConfig config) {
     DataDirLock lock = DataDirLock.acquire(config.dataDir());
     return new Sandbox(config, new ServerStack(config.stack()), lock);
+  }
+
+  /**
+   * Further {@code -D} properties for the control plane (e.g. a benchmark's engine tick); set
+   * before {@link #start}.
+   */
+  public Sandbox withRegistryProperties(Map<String, String> properties) {
+    this.registryProperties = Map.copyOf(properties);
+    return this;
   }
 
   /**
@@ -75,7 +85,8 @@ public final class Sandbox implements AutoCloseable {
             stack,
             config.registryPort(),
             config.dataDir().resolve("logs/cloud-registry.log"),
-            REGISTRY_START_TIMEOUT);
+            REGISTRY_START_TIMEOUT,
+            registryProperties);
     progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
     // Before the fleet: the bridge's subscription must exist before devices publish, or the
     // broker has nobody to keep their first messages for.

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,24 +40,39 @@ final class ChildFleet implements SimulatedFleet {
   }
 
   static ChildFleet start(
-      int count, URI broker, Path dataDir, Path root, int threads, double brokenShare)
+      int count,
+      URI broker,
+      Path dataDir,
+      Path root,
+      int threads,
+      double brokenShare,
+      Duration reportWindow)
       throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // The JDK's HttpClient.sendAsync hands every response to CompletableFuture's default pool; on
+    // two cores that pool's parallelism is 1, and then it starts a new thread per task: one thread
+    // per device download. Two common-pool threads instead.
+    List<String> command =
+        new ArrayList<>(List.of(java, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+    // Extra JVM options for the fleet's JVM (a profiler, a heap size), like the control plane's.
+    String extra = System.getenv("TANDEM_FLEET_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            FleetProcessMain.class.getName(),
+            Integer.toString(count),
+            broker.toString(),
+            dataDir.toString(),
+            root.toString(),
+            Integer.toString(threads),
+            Double.toString(brokenShare),
+            Long.toString(reportWindow.toMillis())));
     Process process =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    FleetProcessMain.class.getName(),
-                    Integer.toString(count),
-                    broker.toString(),
-                    dataDir.toString(),
-                    root.toString(),
-                    Integer.toString(threads),
-                    Double.toString(brokenShare)))
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     // The same seeded choice the child makes, so that the benchmark knows the broken devices.
     var context =
         new UpdateContext(HttpClient.newHttpClient(), Runnable::run, InstantSource.system());

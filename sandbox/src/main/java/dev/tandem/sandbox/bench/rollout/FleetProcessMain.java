@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,9 +14,9 @@ import java.util.stream.Collectors;
 /**
  * The simulated fleet in a JVM of its own (started by {@link ChildFleet}): its sockets and CPU are
  * apart from the servers', as a real fleet's are. Arguments: device count, broker URI, data
- * directory, pinned root file, worker threads, broken share. Writes {@code ready <size> <broken>},
- * then every 200 ms a {@code status} line and a {@code codes} line on stdout; stops when stdin
- * closes.
+ * directory, pinned root file, worker threads, broken share, report window in milliseconds. Writes
+ * {@code ready <size> <broken>}, then every 200 ms a {@code status} line and a {@code codes} line
+ * on stdout; stops when stdin closes.
  */
 public final class FleetProcessMain {
   private FleetProcessMain() {}
@@ -27,10 +28,12 @@ public final class FleetProcessMain {
     Path root = Path.of(args[3]);
     int threads = Integer.parseInt(args[4]);
     double brokenShare = Double.parseDouble(args[5]);
+    Duration reportWindow = Duration.ofMillis(Long.parseLong(args[6]));
     List<String> ids = BenchDevices.ids(count);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (LeanFleet fleet =
-        LeanFleet.start(ids, broker, dataDir, root, threads, brokenShare, System.err)) {
+        LeanFleet.start(
+            ids, broker, dataDir, root, threads, brokenShare, reportWindow, System.err)) {
       out.println("ready " + fleet.size() + " " + fleet.broken());
       Thread reporter =
           new Thread(

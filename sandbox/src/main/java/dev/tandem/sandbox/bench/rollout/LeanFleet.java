@@ -8,6 +8,7 @@ import dev.tandem.protocol.signing.VerifiedSignatures;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -34,12 +36,18 @@ final class LeanFleet implements SimulatedFleet {
   private final FleetProgress progress = new FleetProgress();
   private final CountingHttpClient http;
   private final ExecutorService workers;
+  private final ScheduledExecutorService reportTimer;
   private final FleetUpdates updates;
   private int broken;
 
-  private LeanFleet(CountingHttpClient http, ExecutorService workers, FleetUpdates updates) {
+  private LeanFleet(
+      CountingHttpClient http,
+      ExecutorService workers,
+      ScheduledExecutorService reportTimer,
+      FleetUpdates updates) {
     this.http = http;
     this.workers = workers;
+    this.reportTimer = reportTimer;
     this.updates = updates;
   }
 
@@ -48,6 +56,7 @@ final class LeanFleet implements SimulatedFleet {
    *
    * @param threads update-client worker threads shared by all devices
    * @param brokenShare share of devices whose models answer NaN (fail the health check)
+   * @param reportWindow how long a device gathers update steps into one report (zero: one each)
    */
   static LeanFleet start(
       List<String> ids,
@@ -56,6 +65,7 @@ final class LeanFleet implements SimulatedFleet {
       Path pinnedRoot,
       int threads,
       double brokenShare,
+      Duration reportWindow,
       PrintStream log)
       throws InterruptedException {
     CountingHttpClient http = new CountingHttpClient(UpdateContext.httpClient());
@@ -73,9 +83,16 @@ final class LeanFleet implements SimulatedFleet {
     UpdateContext context =
         new UpdateContext(http, workers, InstantSource.system(), VerifiedSignatures.shared(64));
     var updates = new FleetUpdates(pinnedRoot, new EdgeModelRuntime(), context, brokenShare, SEED);
-    LeanFleet fleet = new LeanFleet(http, workers, updates);
+    ScheduledExecutorService reportTimer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "bench-report-window");
+              t.setDaemon(true);
+              return t;
+            });
+    LeanFleet fleet = new LeanFleet(http, workers, reportTimer, updates);
     try {
-      fleet.open(ids, broker, dataDir, pinnedRoot, context, log);
+      fleet.open(ids, broker, dataDir, context, reportWindow, log);
       fleet.connect(log);
       return fleet;
     } catch (RuntimeException | InterruptedException e) {
@@ -88,16 +105,23 @@ final class LeanFleet implements SimulatedFleet {
       List<String> ids,
       URI broker,
       Path dataDir,
-      Path pinnedRoot,
       UpdateContext context,
+      Duration reportWindow,
       PrintStream log) {
     for (int i = 0; i < ids.size(); i++) {
       String id = ids.get(i);
-      var settings = UpdateSettings.defaults(dataDir.resolve(id), pinnedRoot);
+      var settings = UpdateSettings.defaults(dataDir.resolve(id), updates.pinnedRoot());
       if (updates.broken(i)) {
         broken++;
       }
-      devices.add(new LeanDevice(id, broker, settings, updates.runtimeFor(i), context, progress));
+      devices.add(
+          new LeanDevice(
+              id,
+              broker,
+              settings,
+              updates.runtimeFor(i),
+              context,
+              new LeanDevice.Reporting(progress, reportTimer, reportWindow)));
       if ((i + 1) % 2000 == 0) {
         log.printf("  opened %d / %d update clients%n", i + 1, ids.size());
       }
@@ -184,5 +208,6 @@ final class LeanFleet implements SimulatedFleet {
       // Stopping anyway; the broker drops the rest.
     }
     workers.shutdown();
+    reportTimer.shutdown();
   }
 }

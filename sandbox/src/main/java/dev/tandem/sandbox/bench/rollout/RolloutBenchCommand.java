@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +62,10 @@ public final class RolloutBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--update-threads",
-      defaultValue = "4",
-      description = "Update-client worker threads shared by the simulated devices.")
+      defaultValue = "16",
+      description =
+          "Update-client worker threads shared by the simulated devices (a worker waits while its"
+              + " device downloads, so a few more than cores keep downloads overlapping).")
   int updateThreads;
 
   @Option(
@@ -70,6 +73,21 @@ public final class RolloutBenchCommand implements Callable<Integer> {
       description =
           "Run the simulated devices in the benchmark's JVM rather than in a JVM of their own.")
   boolean fleetInProcess;
+
+  @Option(
+      names = "--tick",
+      defaultValue = "250ms",
+      description =
+          "The control plane's engine tick (tandem.rollouts.tick-interval; its default is 1s): how"
+              + " soon it sees reports and starts the next wave.")
+  String tick;
+
+  @Option(
+      names = "--report-window",
+      defaultValue = "1s",
+      description =
+          "How long a device gathers the steps of an update into one report (0: a message a step).")
+  String reportWindow;
 
   @Option(names = "--enroll-parallel", defaultValue = "32", description = "Enrollments at once.")
   int enrollParallel;
@@ -91,7 +109,12 @@ public final class RolloutBenchCommand implements Callable<Integer> {
       return 2;
     }
     PrintStream log = System.err;
-    try (PrivateSandbox platform = PrivateSandbox.start("tandem-bench-rollout-", log)) {
+    Duration tickInterval = DurationOption.parse("--tick", tick);
+    try (PrivateSandbox platform =
+        PrivateSandbox.start(
+            "tandem-bench-rollout-",
+            log,
+            Map.of("tandem.rollouts.tick-interval", tickInterval.toMillis() + "ms"))) {
       return run(platform, log);
     }
   }
@@ -109,6 +132,10 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     log.printf("enrolled %d devices in %.1f s%n", devices, enrollSeconds);
     Path root = scratch.resolve("root.json");
     Files.write(root, admin.getBytes("/api/v1/signing/root"));
+    Duration window =
+        reportWindow.strip().equals("0")
+            ? Duration.ZERO
+            : DurationOption.parse("--report-window", reportWindow);
     long connectStart = System.nanoTime();
     URI broker = URI.create(sandbox.stack().mqtt().serverUri());
     try (SimulatedFleet fleet =
@@ -120,6 +147,7 @@ public final class RolloutBenchCommand implements Callable<Integer> {
                 root,
                 updateThreads,
                 failPercent / 100,
+                window,
                 log)
             : ChildFleet.start(
                 ids.size(),
@@ -127,7 +155,8 @@ public final class RolloutBenchCommand implements Callable<Integer> {
                 scratch.resolve("devices"),
                 root,
                 updateThreads,
-                failPercent / 100)) {
+                failPercent / 100,
+                window)) {
       double connectSeconds = seconds(connectStart);
       log.printf(
           "%d devices connected in %.1f s (%d broken)%n",
@@ -197,6 +226,8 @@ public final class RolloutBenchCommand implements Callable<Integer> {
     setup.put("failureThreshold", failureThreshold);
     setup.put("failPercent", failPercent);
     setup.put("updateThreads", updateThreads);
+    setup.put("reportWindow", reportWindow);
+    setup.put("engineTick", tick);
     setup.put(
         "devicesAre",
         "one HiveMQ MQTT 5 client each (shared Netty event loops) + the edge agent's UpdateClient,"
