@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,9 +77,14 @@ public final class DetectorBench {
     variants.add(
         teacher.variant(
             "savedmodel",
-            sizes(
-                trainings,
-                v -> DistilledForecasters.pick(v, DistilledForecasters.TEACHER).artifact().length),
+            trainings.stream()
+                .map(
+                    v ->
+                        (long)
+                            DistilledForecasters.pick(v, DistilledForecasters.TEACHER)
+                                .artifact()
+                                .length)
+                .toList(),
             mean(teacherFiles),
             heldOutRmse(trainings, DistilledForecasters.TEACHER),
             teacherScore));
@@ -167,10 +171,6 @@ public final class DetectorBench {
             loop.trainings(),
             seconds));
     return run;
-  }
-
-  private static List<Long> sizes(List<List<Variant>> trainings, ToLongFunction<List<Variant>> f) {
-    return trainings.stream().map(v -> f.applyAsLong(v)).toList();
   }
 
   private static double heldOutRmse(List<List<Variant>> trainings, String name) {
