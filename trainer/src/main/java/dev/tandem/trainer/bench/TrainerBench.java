@@ -39,7 +39,7 @@ public final class TrainerBench {
     return List.of(classifier(), forecaster());
   }
 
-  FamilyResult classifier() {
+  public FamilyResult classifier() {
     Examples all = VibrationWindows.generate(7, 6000, 32, 0);
     Architecture teacher =
         new Architecture(32, List.of(256, 128), 4, Activation.RELU, Task.CLASSIFY);
@@ -47,7 +47,7 @@ public final class TrainerBench {
     return family("window-classifier", all, teacher, student, 1.0, "points", false);
   }
 
-  FamilyResult forecaster() {
+  public FamilyResult forecaster() {
     Examples all = ForecastWindows.build(SeasonalSeries.generate(7, 8, 1000), 24);
     Architecture teacher =
         new Architecture(24, List.of(256, 128), 1, Activation.RELU, Task.FORECAST);

@@ -47,37 +47,47 @@ public final class ForecastArtifact {
 
   /**
    * The edge model of {@code model}, named {@code name} at {@code version}, with its weights in
-   * {@code variant}'s encoding.
+   * {@code variant}'s encoding. A linear (ridge) forecaster becomes one dense layer; an {@link
+   * EdgeForecaster} (a network already in the format, e.g. a distilled MLP) keeps its layers and
+   * normalisation.
    *
-   * @throws IllegalArgumentException if the forecaster is not linear (only ridge models export)
+   * @throws IllegalArgumentException if the forecaster is neither, or its network does not take the
+   *     spec's inputs
    */
   public static EdgeModel export(
       ForecastModel model, String name, String version, ForecastVariant variant) {
-    if (!(model.forecaster() instanceof LinearForecaster linear)) {
+    FeatureSpec spec = model.spec();
+    EdgeModel.Builder network = EdgeModel.builder().name(name).version(version);
+    if (model.forecaster() instanceof LinearForecaster linear) {
+      double[] w = linear.weights();
+      float[] weights = new float[w.length];
+      for (int i = 0; i < w.length; i++) {
+        weights[i] = (float) w[i];
+      }
+      network.layer(
+          DenseLayer.float32(
+              spec.width(),
+              1,
+              Activation.LINEAR,
+              weights,
+              new float[] {(float) linear.intercept()}));
+    } else if (model.forecaster() instanceof EdgeForecaster edge) {
+      EdgeModel net = edge.network();
+      if (net.inputSize() != spec.width()) {
+        throw new IllegalArgumentException(
+            "the network takes %d inputs, the feature spec makes %d"
+                .formatted(net.inputSize(), spec.width()));
+      }
+      network
+          .inputNormalization(net.inputNormalization())
+          .outputNormalization(net.outputNormalization())
+          .layers(net.layers());
+    } else {
       throw new IllegalArgumentException(
-          "only linear forecasters export to one dense layer, got "
+          "only linear forecasters and edge-model networks export, got "
               + model.forecaster().getClass().getSimpleName());
     }
-    FeatureSpec spec = model.spec();
-    double[] w = linear.weights();
-    float[] weights = new float[w.length];
-    for (int i = 0; i < w.length; i++) {
-      weights[i] = (float) w[i];
-    }
-    EdgeModel full =
-        EdgeModel.builder()
-            .name(name)
-            .version(version)
-            .layer(
-                DenseLayer.float32(
-                    spec.width(),
-                    1,
-                    Activation.LINEAR,
-                    weights,
-                    new float[] {(float) linear.intercept()}))
-            .outputKind(OutputKind.RAW)
-            .metadata(metadata(model, variant))
-            .build();
+    EdgeModel full = network.outputKind(OutputKind.RAW).metadata(metadata(model, variant)).build();
     return variant.encode(full);
   }
 

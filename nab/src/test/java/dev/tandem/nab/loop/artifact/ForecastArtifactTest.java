@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.tandem.edgemodel.Activation;
+import dev.tandem.edgemodel.DenseLayer;
 import dev.tandem.edgemodel.EdgeModel;
 import dev.tandem.edgemodel.EdgeModelException;
 import dev.tandem.edgemodel.EdgeModelWriter;
@@ -195,13 +197,70 @@ class ForecastArtifactTest {
   }
 
   @Test
-  void onlyLinearForecastersExport() {
+  void onlyLinearForecastersAndNetworksExport() {
     ForecastModel model = trained(120);
-    ForecastModel mlp = new ForecastModel(model.spec(), model.scale(), x -> 0, 120);
+    ForecastModel lambda = new ForecastModel(model.spec(), model.scale(), x -> 0, 120);
 
-    assertThatThrownBy(() -> ForecastArtifact.export(mlp, "m", "1", ForecastVariant.FP32))
+    assertThatThrownBy(() -> ForecastArtifact.export(lambda, "m", "1", ForecastVariant.FP32))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("only linear forecasters export");
+        .hasMessageStartingWith("only linear forecasters and edge-model networks export");
+  }
+
+  /** A two-layer MLP of the spec's width (a distilled student), with seeded weights. */
+  private static EdgeModel mlp(int inputs, int hidden) {
+    Random random = new Random(3);
+    float[] w1 = new float[inputs * hidden];
+    float[] w2 = new float[hidden];
+    for (int i = 0; i < w1.length; i++) {
+      w1[i] = (float) (random.nextGaussian() * 0.3);
+    }
+    for (int i = 0; i < w2.length; i++) {
+      w2[i] = (float) (random.nextGaussian() * 0.3);
+    }
+    return EdgeModel.builder()
+        .name("student")
+        .version("1")
+        .layer(DenseLayer.float32(inputs, hidden, Activation.RELU, w1, new float[hidden]))
+        .layer(DenseLayer.float32(hidden, 1, Activation.LINEAR, w2, new float[] {0.1f}))
+        .build();
+  }
+
+  @Test
+  void networkForecasterRoundTripsWithItsLayersAndForecastsAsBefore() {
+    ForecastModel ridge = trained(120);
+    int width = ridge.spec().width();
+    var network = new EdgeForecaster(mlp(width, 8));
+    ForecastModel model = new ForecastModel(ridge.spec(), ridge.scale(), network, 120);
+
+    ForecastModel fp32 =
+        ForecastArtifact.decode(ForecastArtifact.toBytes(model, "s", "1", ForecastVariant.FP32));
+    byte[] int8File = ForecastArtifact.toBytes(model, "s", "1", ForecastVariant.INT8);
+    ForecastModel int8 = ForecastArtifact.decode(int8File);
+
+    assertThat(fp32.spec()).isEqualTo(model.spec());
+    assertThat(fp32.scale()).isEqualTo(model.scale());
+    assertThat(ForecastArtifact.decode(int8File).forecaster()).isInstanceOf(EdgeForecaster.class);
+    assertThat(((EdgeForecaster) int8.forecaster()).network().layers()).hasSize(2);
+    assertThat(int8File.length)
+        .isLessThan(ForecastArtifact.toBytes(model, "s", "1", ForecastVariant.FP32).length);
+    for (long seed = 0; seed < 20; seed++) {
+      double[] x = features(width, seed);
+      assertThat(fp32.forecaster().predict(x)).isEqualTo(network.predict(x));
+      assertThat(int8.forecaster().predict(x)).isCloseTo(network.predict(x), within(0.2));
+    }
+  }
+
+  @Test
+  void networkOfAnotherWidthIsRefused() {
+    ForecastModel ridge = trained(120);
+    var network = new EdgeForecaster(mlp(ridge.spec().width() + 1, 4));
+    ForecastModel model = new ForecastModel(ridge.spec(), ridge.scale(), network, 120);
+
+    assertThatThrownBy(() -> ForecastArtifact.export(model, "m", "1", ForecastVariant.FP32))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the network takes %d inputs, the feature spec makes %d"
+                .formatted(ridge.spec().width() + 1, ridge.spec().width()));
   }
 
   @Test
