@@ -6,7 +6,6 @@ import dev.tandem.servers.stack.EmbeddedPorts;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -63,9 +62,7 @@ public final class PrivateSandbox implements AutoCloseable {
 
   /** A client of the control plane's REST API with the sandbox's admin token. */
   public RegistryApi admin() {
-    RegistryProcess registry = sandbox.registry();
-    return new RegistryApi(
-        HttpClient.newHttpClient(), registry.baseUri(), registry.adminToken().token());
+    return sandbox.admin();
   }
 
   @Override

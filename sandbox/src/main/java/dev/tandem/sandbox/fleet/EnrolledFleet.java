@@ -1,4 +1,4 @@
-package dev.tandem.sandbox.demo;
+package dev.tandem.sandbox.fleet;
 
 import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
@@ -17,26 +17,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The devices a rollout reaches in the demo: enrolled in the device registry first (so the control
- * plane accepts their state reports), then started as real edge agents that stream their sensors
- * and take model updates with the root metadata the control plane signs pinned.
+ * Devices a rollout can reach: enrolled in the device registry first (so the control plane accepts
+ * their state reports), then started as real edge agents that stream their sensors and take model
+ * updates with the root metadata the control plane signs pinned.
+ *
+ * <p>Starting again on the same data directory works: a device the registry knows already gets new
+ * credentials instead of a second enrollment ({@link Enroller#enrollOrRenew}), so no secret is kept
+ * on disk, and its update client keeps the models and trusted metadata it has.
  */
-final class LoopFleet implements AutoCloseable {
+public final class EnrolledFleet implements AutoCloseable {
   private final List<String> ids;
+  private final String hardwareClass;
+  private final String group;
   private final UpdateContext context;
   private final FleetSimulator simulator;
 
-  private LoopFleet(List<String> ids, UpdateContext context, FleetSimulator simulator) {
+  private EnrolledFleet(
+      List<String> ids,
+      String hardwareClass,
+      String group,
+      UpdateContext context,
+      FleetSimulator simulator) {
     this.ids = ids;
+    this.hardwareClass = hardwareClass;
+    this.group = group;
     this.context = context;
     this.simulator = simulator;
   }
 
   /**
-   * Enrolls {@code spec.devices()} devices of {@code hardwareClass} in {@code group} and starts
-   * them.
+   * Enrolls (or renews) {@code spec.devices()} devices of {@code hardwareClass} in {@code group}
+   * and starts them.
+   *
+   * @param admin a client with an operator (or admin) token
+   * @throws IllegalStateException naming the first enrollment the control plane refused
    */
-  static LoopFleet start(
+  public static EnrolledFleet start(
       RegistryApi admin, FleetSpec spec, String hardwareClass, String group, PrintStream progress)
       throws IOException, InterruptedException {
     List<String> ids = new ArrayList<>(spec.devices());
@@ -44,7 +60,7 @@ final class LoopFleet implements AutoCloseable {
       ids.add(spec.deviceId(i));
     }
     List<DeviceEnrollment> enrolled =
-        new Enroller(admin, 4, progress).enroll(ids, hardwareClass, group);
+        new Enroller(admin, 4, progress).enrollOrRenew(ids, hardwareClass, group);
     // Every device pins the root its enrollment answered (the same for all of them here).
     Files.createDirectories(spec.dataDir());
     Path root = spec.dataDir().resolve("root.json");
@@ -53,19 +69,27 @@ final class LoopFleet implements AutoCloseable {
     try {
       var updates = new FleetUpdates(root, new EdgeModelRuntime(), context);
       var simulator = FleetSimulator.start(spec, InstantSource.system(), n -> {}, updates);
-      return new LoopFleet(List.copyOf(ids), context, simulator);
+      return new EnrolledFleet(List.copyOf(ids), hardwareClass, group, context, simulator);
     } catch (RuntimeException e) {
       context.close();
       throw e;
     }
   }
 
-  List<String> ids() {
+  public List<String> ids() {
     return ids;
   }
 
-  int size() {
+  public int size() {
     return ids.size();
+  }
+
+  public String hardwareClass() {
+    return hardwareClass;
+  }
+
+  public String group() {
+    return group;
   }
 
   @Override
