@@ -14,12 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Devices a rollout can reach: enrolled in the device registry first (so the control plane accepts
- * their state reports), then started as real edge agents that stream their sensors and take model
- * updates with the root metadata the control plane signs pinned.
+ * their state reports), then started as real edge agents that log in to the broker with the MQTT
+ * credentials their enrollment gave, stream their sensors and take model updates with the root
+ * metadata the control plane signs pinned.
  *
  * <p>Starting again on the same data directory works: a device the registry knows already gets new
  * credentials instead of a second enrollment ({@link Enroller#enrollOrRenew}), so no secret is kept
@@ -68,7 +71,13 @@ public final class EnrolledFleet implements AutoCloseable {
     UpdateContext context = UpdateContext.create(InstantSource.system(), 2);
     try {
       var updates = new FleetUpdates(root, new EdgeModelRuntime(), context);
-      var simulator = FleetSimulator.start(spec, InstantSource.system(), n -> {}, updates);
+      // Each logs in to the broker with the MQTT credentials its enrollment gave.
+      Map<String, String> passwords = new HashMap<>();
+      for (DeviceEnrollment device : enrolled) {
+        passwords.put(device.deviceId(), device.mqttPassword());
+      }
+      var simulator =
+          FleetSimulator.start(spec, InstantSource.system(), n -> {}, updates, passwords);
       return new EnrolledFleet(List.copyOf(ids), hardwareClass, group, context, simulator);
     } catch (RuntimeException e) {
       context.close();

@@ -36,7 +36,7 @@ public final class PrivateSandbox implements AutoCloseable {
       SandboxConfig resolved = new ServerOptions().resolve(scratch, EmbeddedPorts.ANY, false);
       var config =
           new SandboxConfig(resolved.dataDir(), resolved.stack(), resolved.registryPort(), 0, 0);
-      sandbox = Sandbox.open(config);
+      sandbox = Sandbox.open(config, false);
       sandbox.start(progress);
       return new PrivateSandbox(scratch, sandbox);
     } catch (RuntimeException e) {

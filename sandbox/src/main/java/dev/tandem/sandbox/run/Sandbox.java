@@ -32,14 +32,17 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxConfig config;
   private final ServerStack stack;
   private final DataDirLock lock;
+  private final SandboxBrokerLogins logins;
   private RegistryProcess registry;
   private IngestService ingest;
   private EnrolledFleet fleet;
 
-  private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
+  private Sandbox(
+      SandboxConfig config, ServerStack stack, DataDirLock lock, SandboxBrokerLogins logins) {
     this.config = config;
     this.stack = stack;
     this.lock = lock;
+    this.logins = logins;
   }
 
   /**
@@ -49,8 +52,26 @@ public final class Sandbox implements AutoCloseable {
    * @throws dev.tandem.servers.ServerStartException if another sandbox uses the data directory
    */
   public static Sandbox open(SandboxConfig config) {
+    return open(config, true);
+  }
+
+  /**
+   * Like {@link #open(SandboxConfig)}; with {@code checkLogins} false the embedded broker admits
+   * every client, as a benchmark's private sandbox wants (no login hop in what it measures).
+   */
+  public static Sandbox open(SandboxConfig config, boolean checkLogins) {
     DataDirLock lock = DataDirLock.acquire(config.dataDir());
-    return new Sandbox(config, new ServerStack(config.stack()), lock);
+    try {
+      SandboxBrokerLogins logins = checkLogins ? SandboxBrokerLogins.of(config.dataDir()) : null;
+      ServerStack stack =
+          logins == null
+              ? new ServerStack(config.stack())
+              : new ServerStack(config.stack(), logins, logins.service());
+      return new Sandbox(config, stack, lock, logins);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /**
@@ -89,6 +110,9 @@ public final class Sandbox implements AutoCloseable {
             config.dataDir().resolve("logs/cloud-registry.log"),
             REGISTRY_START_TIMEOUT);
     progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
+    if (logins != null) {
+      logins.controlPlaneUp(registry.baseUri(), registry.adminToken().token());
+    }
     // Before the fleet: the bridge's subscription must exist before devices publish, or the
     // broker has nobody to keep their first messages for.
     long ingestBegin = System.nanoTime();
@@ -174,6 +198,12 @@ public final class Sandbox implements AutoCloseable {
     out.println("Tandem sandbox is running. Data: " + config.dataDir());
     out.printf("  %-9s %s%n", "kafka", where.get(ServerKind.KAFKA));
     out.printf("  %-9s %s%n", "mqtt", where.get(ServerKind.MQTT));
+    if (logins != null && stack.embedded(ServerKind.MQTT)) {
+      out.printf(
+          "  %-9s logins checked: devices with their enrollment's credentials, services as '%s'"
+              + " (password in %s)%n",
+          "mqtt auth", logins.service().username(), logins.passwordFile());
+    }
     out.printf(
         "  %-9s %s  access key '%s'%n", "s3", where.get(ServerKind.S3), stack.s3().accessKey());
     out.printf(

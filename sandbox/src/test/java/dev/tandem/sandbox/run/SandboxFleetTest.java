@@ -1,6 +1,7 @@
 package dev.tandem.sandbox.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.edgemodel.Activation;
@@ -8,12 +9,14 @@ import dev.tandem.edgemodel.DenseLayer;
 import dev.tandem.edgemodel.EdgeModel;
 import dev.tandem.edgemodel.EdgeModelWriter;
 import dev.tandem.sandbox.config.SandboxConfig;
+import dev.tandem.sandbox.registry.DeviceEnrollment;
 import dev.tandem.sandbox.registry.RolloutWatch;
 import dev.tandem.sandbox.registry.VersionBodies;
 import dev.tandem.servers.stack.EmbeddedPorts;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +24,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sandbox's own fleet is a real playground: its devices are enrolled in the control plane's
- * device registry, come online, take a rollout made over REST, and come back on a second start on
- * the same data directory.
+ * device registry, log in to a broker that refuses everyone else and keeps devices on their own
+ * topics, come online, take a rollout made over REST, and come back on a second start on the same
+ * data directory.
  */
 class SandboxFleetTest {
   private static final int DEVICES = 2;
@@ -35,6 +45,8 @@ class SandboxFleetTest {
   private static final String VERSION = "1.0.0";
   private static final String VARIANT = "fp32";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final int BAD_LOGIN = 0x86;
+  private static final int NOT_AUTHORIZED = 0x87;
 
   @TempDir Path dir;
 
@@ -54,6 +66,26 @@ class SandboxFleetTest {
       for (JsonNode device : devices) {
         assertThat(device.path("hardwareClass").asText()).isEqualTo(Sandbox.FLEET_HARDWARE);
         assertThat(device.path("groups").toString()).contains(Sandbox.FLEET_GROUP);
+      }
+
+      String broker = sandbox.stack().mqtt().serverUri();
+      // Nobody logs in without credentials, not even with a device's id.
+      for (String clientId : List.of("anonymous-1", "sim-0001")) {
+        assertThatThrownBy(() -> connect(broker, clientId, null))
+            .isInstanceOf(MqttException.class)
+            .extracting(e -> ((MqttException) e).getReasonCode())
+            .isEqualTo(BAD_LOGIN);
+      }
+      // An enrolled device logs in, but stays on its own topics.
+      DeviceEnrollment other =
+          DeviceEnrollment.enroll(admin, "intruder-1", Sandbox.FLEET_HARDWARE, List.of("test"));
+      MqttAsyncClient intruder = connect(broker, other.deviceId(), other.mqttPassword());
+      try {
+        assertThat(subscribe(intruder, "fleet/intruder-1/desired")).isEqualTo(1);
+        assertThat(subscribe(intruder, "fleet/sim-0001/desired")).isEqualTo(NOT_AUTHORIZED);
+      } finally {
+        intruder.disconnect().waitForCompletion(5_000);
+        intruder.close();
       }
 
       register(admin);
@@ -80,6 +112,31 @@ class SandboxFleetTest {
       // The update clients kept the version they installed.
       await(admin, ids, d -> d.at("/state/models/" + MODEL).asText().equals(VERSION));
     }
+  }
+
+  private static MqttAsyncClient connect(String broker, String clientId, String password)
+      throws MqttException {
+    var client = new MqttAsyncClient(broker, clientId, new MemoryPersistence());
+    var options = new MqttConnectionOptions();
+    options.setCleanStart(true);
+    if (password != null) {
+      options.setUserName(clientId);
+      options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      client.connect(options).waitForCompletion(10_000);
+    } catch (MqttException e) {
+      client.close();
+      throw e;
+    }
+    return client;
+  }
+
+  /** The SUBACK reason code: the granted QoS, or a failure code. */
+  private static int subscribe(MqttAsyncClient client, String filter) throws MqttException {
+    IMqttToken token = client.subscribe(new MqttSubscription(filter, 1));
+    token.waitForCompletion(5_000);
+    return token.getReasonCodes()[0];
   }
 
   /** Waits until every device of the sandbox group is listed and holds; answers them. */
