@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 
@@ -36,10 +37,26 @@ public final class FleetSimulator implements AutoCloseable {
    */
   public static FleetSimulator start(
       FleetSpec spec, InstantSource clock, IntConsumer started, FleetUpdates updates) {
+    return start(spec, clock, started, updates, Map.of());
+  }
+
+  /**
+   * Starts every agent as {@link #start(FleetSpec, InstantSource, IntConsumer, FleetUpdates)} does;
+   * a device listed in {@code mqttPasswords} (device id to its MQTT password, from its enrollment)
+   * logs in to a broker that checks logins with its id as user name and that password.
+   */
+  public static FleetSimulator start(
+      FleetSpec spec,
+      InstantSource clock,
+      IntConsumer started,
+      FleetUpdates updates,
+      Map<String, String> mqttPasswords) {
     var fleet = new FleetSimulator();
     try {
       for (int i = 0; i < spec.devices(); i++) {
-        String yaml = agentYaml(spec, i) + (updates == null ? "" : updatesYaml(spec, i, updates));
+        String password = mqttPasswords.get(spec.deviceId(i));
+        String yaml =
+            agentYaml(spec, i, password) + (updates == null ? "" : updatesYaml(spec, i, updates));
         AgentConfig config = AgentConfigReader.parse(yaml, spec.dataDir());
         fleet.agents.add(
             updates == null
@@ -60,6 +77,11 @@ public final class FleetSimulator implements AutoCloseable {
   }
 
   static String agentYaml(FleetSpec spec, int index) {
+    return agentYaml(spec, index, null);
+  }
+
+  /** With {@code password} (may be null) the device logs in as its id with it. */
+  static String agentYaml(FleetSpec spec, int index, String password) {
     var random = new SplittableRandom(spec.seed() * 31 + index);
     double after = spec.faultsAfter().toMillis() / 1000.0;
     double faultAt = after + random.nextDouble() * after;
@@ -71,7 +93,7 @@ public final class FleetSimulator implements AutoCloseable {
           id: %s
         mqtt:
           url: %s
-          reconnect-initial: 200ms
+        %s  reconnect-initial: 200ms
           reconnect-max: 10s
         outbox:
           dir: %s
@@ -101,6 +123,10 @@ public final class FleetSimulator implements AutoCloseable {
         """,
         spec.deviceId(index),
         spec.brokerUri(),
+        password == null
+            ? ""
+            : "  username: '%s'\n  password: '%s'\n"
+                .formatted(spec.deviceId(index), password.replace("'", "''")),
         spec.dataDir().resolve(spec.deviceId(index)),
         random.nextLong(),
         faultAt,

@@ -150,13 +150,19 @@ public final class MqttUplink implements AutoCloseable {
     }
   }
 
+  /**
+   * The device id when the agent logs in: brokers that check device logins want client id = user
+   * name = device id (docs/provisioning.md). Without a login, the id the agent always had.
+   */
+  private String clientId() {
+    return settings.username() != null ? deviceId.value() : "tandem-" + deviceId.value();
+  }
+
   private void connect() throws InterruptedException {
     state = client == null ? LinkState.CONNECTING : LinkState.OFFLINE;
     dropConnection();
     try {
-      var next =
-          new MqttAsyncClient(
-              settings.serverUri(), "tandem-" + deviceId.value(), new MemoryPersistence());
+      var next = new MqttAsyncClient(settings.serverUri(), clientId(), new MemoryPersistence());
       next.setCallback(new LinkCallback(this));
       IMqttToken token =
           next.connect(ConnectionOptions.of(settings, Topics.state(deviceId), lastWill.get()));

@@ -66,6 +66,19 @@ public record MqttSettings(
     }
   }
 
+  /** The same settings, logging in as {@code username} with {@code password}. */
+  public MqttSettings withLogin(String username, String password) {
+    return new MqttSettings(
+        url,
+        clientId,
+        shareGroup,
+        Optional.of(username),
+        Optional.of(password),
+        receiveMaximum,
+        sessionExpiry,
+        connections);
+  }
+
   /** Plain TCP, no credentials, 1000 in flight, sessions kept for an hour, 8 connections. */
   public static MqttSettings of(URI url, String clientId, String shareGroup) {
     return new MqttSettings(

@@ -1,6 +1,5 @@
 package dev.tandem.sandbox.demo;
 
-import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.protocol.message.MessageCodec;
 import dev.tandem.protocol.topic.Topic;
@@ -8,7 +7,6 @@ import dev.tandem.protocol.topic.TopicKind;
 import dev.tandem.protocol.topic.Topics;
 import dev.tandem.sandbox.run.Sandbox;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +50,16 @@ final class FleetReachesBrokerStep implements DemoStep {
     listener.setCallback(new Collector(seen, refused));
     var options = new MqttConnectionOptions();
     options.setCleanStart(true);
+    // The platform's own listener: the service login, where the broker checks logins.
+    sandbox
+        .stack()
+        .mqtt()
+        .serviceLogin()
+        .ifPresent(
+            login -> {
+              options.setUserName(login.username());
+              options.setPassword(login.passwordBytes());
+            });
     listener.connect(options);
     listener.subscribe(Topics.allDevices(TopicKind.TELEMETRY), 1);
     listener.subscribe(Topics.allDevices(TopicKind.EVENTS), 1);
@@ -65,7 +73,7 @@ final class FleetReachesBrokerStep implements DemoStep {
             7,
             Duration.ofSeconds(2));
     long start = System.nanoTime();
-    try (var fleet = FleetSimulator.start(spec, InstantSource.system(), n -> {})) {
+    try (var fleet = StreamingFleet.start(sandbox, spec)) {
       while (System.nanoTime() - start < TIMEOUT.toNanos()) {
         if (refused.get() != null) {
           throw new IllegalStateException(refused.get());

@@ -2,14 +2,12 @@ package dev.tandem.sandbox.demo;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.protocol.message.MessageCodec;
 import dev.tandem.protocol.stream.FleetStream;
 import dev.tandem.protocol.stream.RecordHeaderNames;
 import dev.tandem.sandbox.run.Sandbox;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +56,7 @@ final class FleetReachesKafkaStep implements DemoStep {
             Duration.ofSeconds(60));
     Map<String, Set<Long>> sequences = new TreeMap<>();
     long start = System.nanoTime();
-    try (var fleet = FleetSimulator.start(spec, InstantSource.system(), n -> {});
+    try (var fleet = StreamingFleet.start(sandbox, spec);
         var consumer = consumer(sandbox.stack().kafka().bootstrapServers())) {
       String topic = FleetStream.TELEMETRY.kafkaTopic();
       List<TopicPartition> partitions = new ArrayList<>();

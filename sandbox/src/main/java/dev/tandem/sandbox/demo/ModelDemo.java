@@ -3,8 +3,6 @@ package dev.tandem.sandbox.demo;
 import dev.tandem.sandbox.registry.Artifacts;
 import dev.tandem.sandbox.run.Sandbox;
 import dev.tandem.trainer.registry.RegistryApi;
-import java.net.http.HttpClient;
-import java.time.Duration;
 
 /**
  * What the control-plane steps share: the model they register, its first artifact, and an admin
@@ -28,9 +26,7 @@ final class ModelDemo {
   }
 
   RegistryApi admin(Sandbox sandbox) {
-    var registry = sandbox.registry();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return new RegistryApi(http, registry.baseUri(), registry.adminToken().token());
+    return sandbox.admin();
   }
 
   String sha256() {

@@ -2,6 +2,7 @@ package dev.tandem.sandbox.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.edge.fleet.FleetSpec;
+import dev.tandem.sandbox.fleet.EnrolledFleet;
 import dev.tandem.sandbox.registry.RolloutWatch;
 import dev.tandem.sandbox.run.Sandbox;
 import dev.tandem.trainer.registry.RegistryApi;
@@ -76,7 +77,7 @@ final class RolloutToFleetStep implements DemoStep {
             29,
             Duration.ofHours(1));
     FleetStateView view = new FleetStateView(admin, GROUP);
-    try (LoopFleet fleet = LoopFleet.start(admin, spec, HARDWARE, GROUP, progress)) {
+    try (EnrolledFleet fleet = EnrolledFleet.start(admin, spec, HARDWARE, GROUP, progress)) {
       view.await(
           fleet.ids(),
           d -> d.at("/state/online").asBoolean(),

@@ -16,6 +16,7 @@ import dev.tandem.protocol.v1.Health;
 import dev.tandem.protocol.v1.LinkState;
 import dev.tandem.sandbox.run.Sandbox;
 import dev.tandem.trainer.registry.RegistryApi;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -58,7 +60,7 @@ final class SignedTargetsStep implements DemoStep {
    * The device's last step, as an agent's after a switch: a retained state report naming the
    * version it now runs, so the control plane's fleet state shows desired = actual for it.
    */
-  private static void reportRunning(Sandbox sandbox) throws MqttException {
+  private static void reportRunning(Sandbox sandbox, String mqttPassword) throws MqttException {
     DeviceStateReport report =
         DeviceStateReport.newBuilder()
             .setHeader(Headers.create(DeviceId.of(DEVICE), 1, Instant.now()))
@@ -70,7 +72,11 @@ final class SignedTargetsStep implements DemoStep {
     var client =
         new MqttClient(sandbox.stack().mqtt().serverUri(), DEVICE, new MemoryPersistence());
     try {
-      client.connect();
+      // As the device: client id = user name = device id, the password its enrollment gave.
+      var options = new MqttConnectionOptions();
+      options.setUserName(DEVICE);
+      options.setPassword(mqttPassword.getBytes(StandardCharsets.UTF_8));
+      client.connect(options);
       MqttMessage message = new MqttMessage(MessageCodec.DEVICE_STATE.encode(report));
       message.setQos(1);
       message.setRetained(true);
@@ -147,7 +153,7 @@ final class SignedTargetsStep implements DemoStep {
       RegisterModelStep.expect(
           "tampered artifact refusal", ProtocolErrorCode.HASH_MISMATCH, e.code());
     }
-    reportRunning(sandbox);
+    reportRunning(sandbox, enrolled.at("/credentials/mqtt/password").asText());
     return ("targets v%d signs %s; device %s pinned root v%d, verified targets v%d, downloaded"
             + " %d bytes matching the signed sha256; a tampered copy is refused (HASH_MISMATCH);"
             + " it reports running it")

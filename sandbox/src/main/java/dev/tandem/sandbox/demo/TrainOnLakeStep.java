@@ -1,7 +1,6 @@
 package dev.tandem.sandbox.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.edgemodel.Activation;
 import dev.tandem.ingest.lake.LakeReader;
@@ -25,7 +24,6 @@ import dev.tandem.trainer.optimize.OptimizationPlan;
 import dev.tandem.trainer.optimize.Variant;
 import dev.tandem.trainer.optimize.VariantReport;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +74,7 @@ final class TrainOnLakeStep implements DemoStep {
             Duration.ofHours(1));
     long start = System.nanoTime();
     long rows = 0;
-    try (var fleet = FleetSimulator.start(spec, InstantSource.system(), n -> {})) {
+    try (var fleet = StreamingFleet.start(sandbox, spec)) {
       while (System.nanoTime() - start < TIMEOUT.toNanos()) {
         Thread.sleep(2_000);
         rows =

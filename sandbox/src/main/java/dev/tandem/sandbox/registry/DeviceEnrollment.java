@@ -2,6 +2,7 @@ package dev.tandem.sandbox.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.trainer.registry.RegistryApi;
+import dev.tandem.trainer.registry.RegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,14 +45,43 @@ public record DeviceEnrollment(
         operator
             .as(null)
             .post("/api/v1/devices/enroll", Map.of("enrollmentToken", token, "deviceId", deviceId));
-    JsonNode credentials = answer.path("credentials");
-    return new DeviceEnrollment(
+    return of(
         answer.path("deviceId").asText(),
-        credentials.path("deviceToken").asText(),
-        credentials.path("mqtt").path("username").asText(),
-        credentials.path("mqtt").path("password").asText(),
+        answer.path("credentials"),
         RegistryApi.json()
             .writeValueAsString(answer.path("rootMetadata"))
             .getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Enrolls {@code deviceId} unless the device registry knows it already; a known device gets new
+   * credentials (its old ones stop working) and the newest signed root. So a sandbox restarted on
+   * the same data directory takes its devices back without keeping their secrets on disk.
+   *
+   * @throws dev.tandem.trainer.registry.RegistryException if the control plane refuses a call (a
+   *     decommissioned device cannot get new credentials)
+   */
+  public static DeviceEnrollment enrollOrRenew(
+      RegistryApi operator, String deviceId, String hardwareClass, List<String> groups)
+      throws IOException, InterruptedException {
+    try {
+      operator.get("/api/v1/devices/" + deviceId);
+    } catch (RegistryException e) {
+      if (e.status() == 404) {
+        return enroll(operator, deviceId, hardwareClass, groups);
+      }
+      throw e;
+    }
+    JsonNode credentials = operator.post("/api/v1/devices/" + deviceId + "/credentials", Map.of());
+    return of(deviceId, credentials, operator.getBytes("/api/v1/signing/root"));
+  }
+
+  private static DeviceEnrollment of(String deviceId, JsonNode credentials, byte[] root) {
+    return new DeviceEnrollment(
+        deviceId,
+        credentials.path("deviceToken").asText(),
+        credentials.path("mqtt").path("username").asText(),
+        credentials.path("mqtt").path("password").asText(),
+        root);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.sandbox.registry;
 
 import dev.tandem.trainer.registry.RegistryApi;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,26 @@ public final class Enroller {
    */
   public List<DeviceEnrollment> enroll(List<String> ids, String hardwareClass, String group)
       throws InterruptedException {
+    return each(ids, id -> DeviceEnrollment.enroll(admin, id, hardwareClass, List.of(group)));
+  }
+
+  /**
+   * Like {@link #enroll}, but a device the registry knows already gets new credentials instead
+   * ({@link DeviceEnrollment#enrollOrRenew}): for fleets that start again on the same data.
+   */
+  public List<DeviceEnrollment> enrollOrRenew(List<String> ids, String hardwareClass, String group)
+      throws InterruptedException {
+    return each(
+        ids, id -> DeviceEnrollment.enrollOrRenew(admin, id, hardwareClass, List.of(group)));
+  }
+
+  /** One device's enrollment. */
+  @FunctionalInterface
+  private interface EnrollOne {
+    DeviceEnrollment enroll(String id) throws IOException, InterruptedException;
+  }
+
+  private List<DeviceEnrollment> each(List<String> ids, EnrollOne one) throws InterruptedException {
     AtomicInteger done = new AtomicInteger();
     int count = ids.size();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, Math.max(1, count)));
@@ -52,8 +73,7 @@ public final class Enroller {
         futures.add(
             pool.submit(
                 () -> {
-                  DeviceEnrollment enrolled =
-                      DeviceEnrollment.enroll(admin, id, hardwareClass, List.of(group));
+                  DeviceEnrollment enrolled = one.enroll(id);
                   int n = done.incrementAndGet();
                   if (n % 1000 == 0 || n == count) {
                     progress.printf("  enrolled %d / %d devices%n", n, count);

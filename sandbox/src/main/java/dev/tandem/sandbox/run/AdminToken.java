@@ -1,17 +1,10 @@
 package dev.tandem.sandbox.run;
 
 import dev.tandem.servers.ServerStartException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -25,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public record AdminToken(String token, Path file) {
   private static final Pattern FORMAT = Pattern.compile("tdm_[A-Za-z0-9_-]{43}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Validates the token's format. */
   public AdminToken {
@@ -41,32 +33,7 @@ public record AdminToken(String token, Path file) {
    * @throws ServerStartException if the file cannot be read or written, or holds no valid token
    */
   public static AdminToken loadOrCreate(Path file) {
-    try {
-      if (Files.exists(file)) {
-        return read(file);
-      }
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      byte[] secret = new byte[32];
-      RANDOM.nextBytes(secret);
-      String token = "tdm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-      try {
-        // Created with owner-only permissions, so the secret is never readable by others.
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (FileAlreadyExistsException e) {
-        return read(file);
-      }
-      Files.writeString(file, token + "\n", StandardOpenOption.TRUNCATE_EXISTING);
-      return new AdminToken(token, file);
-    } catch (IOException e) {
-      throw new ServerStartException(
-          "cloud-registry: cannot keep the admin token in " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static AdminToken read(Path file) throws IOException {
-    String token = Files.readString(file, StandardCharsets.UTF_8).strip();
+    String token = SecretFile.loadOrCreate(file, "tdm_", "cloud-registry: the admin token");
     try {
       return new AdminToken(token, file);
     } catch (IllegalArgumentException e) {

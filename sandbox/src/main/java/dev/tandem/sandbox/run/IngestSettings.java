@@ -7,6 +7,7 @@ import dev.tandem.ingest.bridge.KafkaSettings;
 import dev.tandem.ingest.bridge.MqttSettings;
 import dev.tandem.ingest.lake.LakeConfig;
 import dev.tandem.sandbox.config.SandboxConfig;
+import dev.tandem.servers.MqttEndpoint;
 import dev.tandem.servers.S3Endpoint;
 import dev.tandem.servers.stack.ServerStack;
 import java.net.URI;
@@ -28,8 +29,13 @@ public final class IngestSettings {
 
   static IngestConfig of(ServerStack stack, SandboxConfig config) {
     String kafka = stack.kafka().bootstrapServers();
+    MqttEndpoint broker = stack.mqtt();
     MqttSettings mqtt =
-        MqttSettings.of(URI.create(stack.mqtt().serverUri()), "tandem-ingest", "tandem-ingest");
+        MqttSettings.of(URI.create(broker.serverUri()), "tandem-ingest", "tandem-ingest");
+    Optional<MqttEndpoint.Login> login = broker.serviceLogin();
+    if (login.isPresent()) {
+      mqtt = mqtt.withLogin(login.get().username(), login.get().password());
+    }
     BridgeConfig bridge = BridgeConfig.of(mqtt, KafkaSettings.of(kafka));
     S3Endpoint s3 = stack.s3();
     LakeConfig lake =

@@ -6,7 +6,6 @@ import dev.tandem.servers.stack.EmbeddedPorts;
 import dev.tandem.trainer.registry.RegistryApi;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class PrivateSandbox implements AutoCloseable {
       SandboxConfig resolved = new ServerOptions().resolve(scratch, EmbeddedPorts.ANY, false);
       var config =
           new SandboxConfig(resolved.dataDir(), resolved.stack(), resolved.registryPort(), 0, 0);
-      sandbox = Sandbox.open(config).withRegistryProperties(registryProperties);
+      sandbox = Sandbox.open(config, false).withRegistryProperties(registryProperties);
       sandbox.start(progress);
       return new PrivateSandbox(scratch, sandbox);
     } catch (RuntimeException e) {
@@ -74,9 +73,7 @@ public final class PrivateSandbox implements AutoCloseable {
 
   /** A client of the control plane's REST API with the sandbox's admin token. */
   public RegistryApi admin() {
-    RegistryProcess registry = sandbox.registry();
-    return new RegistryApi(
-        HttpClient.newHttpClient(), registry.baseUri(), registry.adminToken().token());
+    return sandbox.admin();
   }
 
   @Override

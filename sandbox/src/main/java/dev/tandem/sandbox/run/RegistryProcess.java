@@ -110,6 +110,15 @@ public final class RegistryProcess implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()));
       // The passphrase goes through the environment, never the command line (visible in ps).
       builder.environment().put("TANDEM_SIGNING_KEY_STORE_PASSPHRASE", SANDBOX_PASSPHRASE);
+      // Its desired-state publisher and state consumers log in to a broker that checks logins.
+      stack
+          .mqtt()
+          .serviceLogin()
+          .ifPresent(
+              login -> {
+                builder.environment().put("TANDEM_MQTT_USERNAME", login.username());
+                builder.environment().put("TANDEM_MQTT_PASSWORD", login.password());
+              });
       Process process = builder.start();
       var registry =
           new RegistryProcess(

@@ -1,34 +1,49 @@
 package dev.tandem.sandbox.run;
 
-import dev.tandem.edge.fleet.FleetSimulator;
 import dev.tandem.edge.fleet.FleetSpec;
 import dev.tandem.ingest.app.IngestService;
 import dev.tandem.sandbox.config.SandboxConfig;
+import dev.tandem.sandbox.fleet.EnrolledFleet;
 import dev.tandem.servers.ServerKind;
 import dev.tandem.servers.ServerStartException;
 import dev.tandem.servers.stack.ServerStack;
+import dev.tandem.trainer.registry.RegistryApi;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 
 /** The platform on one machine: its servers, then the platform services that run on them. */
 public final class Sandbox implements AutoCloseable {
   private static final Duration REGISTRY_START_TIMEOUT = Duration.ofSeconds(120);
 
+  /** The sandbox fleet's device ids are {@code sim-0001}, {@code sim-0002}, ... */
+  public static final String FLEET_PREFIX = "sim";
+
+  /** The hardware class the sandbox fleet enrolls with: a rollout names its variant for it. */
+  public static final String FLEET_HARDWARE = "jetson-orin";
+
+  /** The group the sandbox fleet enrolls in: a rollout selects it with {@code group=sandbox}. */
+  public static final String FLEET_GROUP = "sandbox";
+
   private final SandboxConfig config;
   private final ServerStack stack;
   private final DataDirLock lock;
+  private final SandboxBrokerLogins logins;
   private RegistryProcess registry;
   private IngestService ingest;
-  private FleetSimulator fleet;
+  private EnrolledFleet fleet;
   private Map<String, String> registryProperties = Map.of();
 
-  private Sandbox(SandboxConfig config, ServerStack stack, DataDirLock lock) {
+  private Sandbox(
+      SandboxConfig config, ServerStack stack, DataDirLock lock, SandboxBrokerLogins logins) {
     this.config = config;
     this.stack = stack;
     this.lock = lock;
+    this.logins = logins;
   }
 
   /**
@@ -38,8 +53,26 @@ public final class Sandbox implements AutoCloseable {
    * @throws dev.tandem.servers.ServerStartException if another sandbox uses the data directory
    */
   public static Sandbox open(SandboxConfig config) {
+    return open(config, true);
+  }
+
+  /**
+   * Like {@link #open(SandboxConfig)}; with {@code checkLogins} false the embedded broker admits
+   * every client, as a benchmark's private sandbox wants (no login hop in what it measures).
+   */
+  public static Sandbox open(SandboxConfig config, boolean checkLogins) {
     DataDirLock lock = DataDirLock.acquire(config.dataDir());
-    return new Sandbox(config, new ServerStack(config.stack()), lock);
+    try {
+      SandboxBrokerLogins logins = checkLogins ? SandboxBrokerLogins.of(config.dataDir()) : null;
+      ServerStack stack =
+          logins == null
+              ? new ServerStack(config.stack())
+              : new ServerStack(config.stack(), logins, logins.service());
+      return new Sandbox(config, stack, lock, logins);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
   }
 
   /**
@@ -88,6 +121,9 @@ public final class Sandbox implements AutoCloseable {
             REGISTRY_START_TIMEOUT,
             registryProperties);
     progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
+    if (logins != null) {
+      logins.controlPlaneUp(registry.baseUri(), registry.adminToken().token());
+    }
     // Before the fleet: the bridge's subscription must exist before devices publish, or the
     // broker has nobody to keep their first messages for.
     long ingestBegin = System.nanoTime();
@@ -98,18 +134,33 @@ public final class Sandbox implements AutoCloseable {
     }
     progress.printf("  %-14s up (%.1f s)%n", "ingest", seconds(ingestBegin));
     if (config.fleetDevices() > 0) {
-      var spec =
-          new FleetSpec(
-              config.fleetDevices(),
-              "sim",
-              stack.mqtt().serverUri(),
-              config.dataDir().resolve("fleet"),
-              Duration.ofSeconds(10),
-              1,
-              Duration.ofSeconds(20));
-      fleet = FleetSimulator.start(spec, InstantSource.system(), n -> {});
-      progress.printf("  %-14s up (%d simulated edge agents)%n", "fleet", config.fleetDevices());
+      startFleet(progress);
     }
+  }
+
+  /** Enrolls the sandbox's own fleet and starts it with update clients, so rollouts reach it. */
+  private void startFleet(PrintStream progress) {
+    long begin = System.nanoTime();
+    var spec =
+        new FleetSpec(
+            config.fleetDevices(),
+            FLEET_PREFIX,
+            stack.mqtt().serverUri(),
+            config.dataDir().resolve("fleet"),
+            Duration.ofSeconds(10),
+            1,
+            Duration.ofSeconds(20));
+    try {
+      fleet = EnrolledFleet.start(admin(), spec, FLEET_HARDWARE, FLEET_GROUP, progress);
+    } catch (IOException | RuntimeException e) {
+      throw new ServerStartException("fleet: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServerStartException("fleet: interrupted while enrolling", e);
+    }
+    progress.printf(
+        "  %-14s up (%d simulated edge agents, enrolled as %s in group %s, %.1f s)%n",
+        "fleet", fleet.size(), FLEET_HARDWARE, FLEET_GROUP, seconds(begin));
   }
 
   private static double seconds(long beginNanos) {
@@ -122,6 +173,18 @@ public final class Sandbox implements AutoCloseable {
       throw new IllegalStateException("cloud-registry is not running");
     }
     return registry;
+  }
+
+  /** A client of the control plane's REST API with the sandbox's admin token. */
+  public RegistryApi admin() {
+    RegistryProcess running = registry();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return new RegistryApi(http, running.baseUri(), running.adminToken().token());
+  }
+
+  /** The sandbox's own enrolled fleet, once {@link #startServices} started one. */
+  public Optional<EnrolledFleet> fleet() {
+    return Optional.ofNullable(fleet);
   }
 
   /** The running bridge and lake writer, once {@link #startServices} succeeded. */
@@ -146,6 +209,12 @@ public final class Sandbox implements AutoCloseable {
     out.println("Tandem sandbox is running. Data: " + config.dataDir());
     out.printf("  %-9s %s%n", "kafka", where.get(ServerKind.KAFKA));
     out.printf("  %-9s %s%n", "mqtt", where.get(ServerKind.MQTT));
+    if (logins != null && stack.embedded(ServerKind.MQTT)) {
+      out.printf(
+          "  %-9s logins checked: devices with their enrollment's credentials, services as '%s'"
+              + " (password in %s)%n",
+          "mqtt auth", logins.service().username(), logins.passwordFile());
+    }
     out.printf(
         "  %-9s %s  access key '%s'%n", "s3", where.get(ServerKind.S3), stack.s3().accessKey());
     out.printf(
@@ -166,8 +235,9 @@ public final class Sandbox implements AutoCloseable {
     }
     if (fleet != null) {
       out.printf(
-          "  %-9s %d simulated agents (sim-0001...) publishing to fleet/+/...%n",
-          "fleet", fleet.agents().size());
+          "  %-9s %d simulated agents (%s...) publishing to fleet/+/..., enrolled as %s in group"
+              + " %s: roll out with selector \"group=%s\"%n",
+          "fleet", fleet.size(), fleet.ids().get(0), FLEET_HARDWARE, FLEET_GROUP, FLEET_GROUP);
     }
   }
 

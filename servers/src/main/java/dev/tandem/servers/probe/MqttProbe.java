@@ -34,6 +34,13 @@ public final class MqttProbe implements ServerProbe {
       var options = new MqttConnectionOptions();
       options.setCleanStart(true);
       options.setConnectionTimeout(10);
+      endpoint
+          .serviceLogin()
+          .ifPresent(
+              login -> {
+                options.setUserName(login.username());
+                options.setPassword(login.passwordBytes());
+              });
       var received = new CompletableFuture<String>();
       // Delivery through the client callback: Paho 1.2.5's per-subscription listener overloads
       // of MqttClient.subscribe recurse forever.

@@ -8,6 +8,7 @@ import dev.tandem.servers.S3Endpoint;
 import dev.tandem.servers.ServerKind;
 import dev.tandem.servers.ServerStartException;
 import dev.tandem.servers.kafka.EmbeddedKafka;
+import dev.tandem.servers.mqtt.BrokerLogins;
 import dev.tandem.servers.mqtt.EmbeddedMqttBroker;
 import dev.tandem.servers.postgres.EmbeddedPostgresServer;
 import dev.tandem.servers.s3.EmbeddedS3;
@@ -32,6 +33,18 @@ public final class ServerStack implements AutoCloseable {
   private final List<EmbeddedServer> started = new ArrayList<>();
 
   public ServerStack(StackSpec spec) {
+    this(spec, null, null);
+  }
+
+  /**
+   * A stack whose embedded broker admits only the clients {@code logins} accepts; its endpoint
+   * carries {@code service}, the login the platform's own clients present. Both null for a broker
+   * that admits everyone. An external broker is used as given.
+   */
+  public ServerStack(StackSpec spec, BrokerLogins logins, MqttEndpoint.Login service) {
+    if ((logins == null) != (service == null)) {
+      throw new IllegalArgumentException("broker logins and the service login go together");
+    }
     this.spec = spec;
     var ports = spec.ports();
     var dir = spec.dataDir();
@@ -46,11 +59,14 @@ public final class ServerStack implements AutoCloseable {
     this.mqtt =
         new Lazy<>(
             spec.externalMqtt().orElse(null),
-            () ->
-                track(
-                        EmbeddedMqttBroker.start(
-                            dir.resolve("mqtt"), ports.mqtt(), spec.persistent()))
-                    .endpoint());
+            () -> {
+              MqttEndpoint endpoint =
+                  track(
+                          EmbeddedMqttBroker.start(
+                              dir.resolve("mqtt"), ports.mqtt(), spec.persistent(), null, logins))
+                      .endpoint();
+              return service == null ? endpoint : endpoint.withLogin(service);
+            });
     this.s3 =
         new Lazy<>(
             spec.externalS3().orElse(null),
