@@ -35,6 +35,7 @@ public final class Sandbox implements AutoCloseable {
   private final SandboxBrokerLogins logins;
   private RegistryProcess registry;
   private IngestService ingest;
+  private IngestLog ingestLog;
   private EnrolledFleet fleet;
   private Map<String, String> registryProperties = Map.of();
 
@@ -127,6 +128,7 @@ public final class Sandbox implements AutoCloseable {
     // Before the fleet: the bridge's subscription must exist before devices publish, or the
     // broker has nobody to keep their first messages for.
     long ingestBegin = System.nanoTime();
+    ingestLog = IngestLog.open(config.dataDir().resolve("logs/ingest.log"));
     try {
       ingest = IngestService.start(IngestSettings.of(stack, config));
     } catch (IllegalStateException e) {
@@ -232,6 +234,7 @@ public final class Sandbox implements AutoCloseable {
       out.printf(
           "  %-9s bridge to Kafka, lake in bucket '%s'; metrics http://127.0.0.1:%d/metrics%n",
           "ingest", IngestSettings.LAKE_BUCKET, ingest.opsPort());
+      out.printf("  %-9s %s%n", "", "log " + ingestLog.file());
     }
     if (fleet != null) {
       out.printf(
@@ -249,6 +252,9 @@ public final class Sandbox implements AutoCloseable {
       }
       if (ingest != null) {
         ingest.close();
+      }
+      if (ingestLog != null) {
+        ingestLog.close();
       }
       if (registry != null) {
         registry.close();
