@@ -103,39 +103,36 @@ final class LoginExtension {
   private static final class Authorizer implements PublishAuthorizer, SubscriptionAuthorizer {
     @Override
     public void authorizePublish(PublishAuthorizerInput input, PublishAuthorizerOutput output) {
-      Optional<String> device = device(input.getConnectionInformation());
-      if (device.isEmpty()) {
-        output.authorizeSuccessfully();
-        return;
-      }
-      var decision =
-          DeviceTopicPolicy.check(
-              device.get(), input.getPublishPacket().getTopic(), DeviceTopicPolicy.Action.PUBLISH);
-      if (decision.allowed()) {
-        output.authorizeSuccessfully();
-      } else {
-        output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, decision.reason());
-      }
+      refusal(
+              input.getConnectionInformation(),
+              input.getPublishPacket().getTopic(),
+              DeviceTopicPolicy.Action.PUBLISH)
+          .ifPresentOrElse(
+              reason -> output.failAuthorization(AckReasonCode.NOT_AUTHORIZED, reason),
+              output::authorizeSuccessfully);
     }
 
     @Override
     public void authorizeSubscribe(
         SubscriptionAuthorizerInput input, SubscriptionAuthorizerOutput output) {
-      Optional<String> device = device(input.getConnectionInformation());
-      if (device.isEmpty()) {
-        output.authorizeSuccessfully();
-        return;
-      }
-      var decision =
-          DeviceTopicPolicy.check(
-              device.get(),
+      refusal(
+              input.getConnectionInformation(),
               input.getSubscription().getTopicFilter(),
-              DeviceTopicPolicy.Action.SUBSCRIBE);
-      if (decision.allowed()) {
-        output.authorizeSuccessfully();
-      } else {
-        output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, decision.reason());
+              DeviceTopicPolicy.Action.SUBSCRIBE)
+          .ifPresentOrElse(
+              reason -> output.failAuthorization(SubackReasonCode.NOT_AUTHORIZED, reason),
+              output::authorizeSuccessfully);
+    }
+
+    /** Why a device may not use {@code topic} this way; empty when it may, or for services. */
+    private static Optional<String> refusal(
+        ConnectionInformation connection, String topic, DeviceTopicPolicy.Action action) {
+      Optional<String> device = device(connection);
+      if (device.isEmpty()) {
+        return Optional.empty();
       }
+      var decision = DeviceTopicPolicy.check(device.get(), topic, action);
+      return decision.allowed() ? Optional.empty() : Optional.of(decision.reason());
     }
 
     private static Optional<String> device(ConnectionInformation connection) {
