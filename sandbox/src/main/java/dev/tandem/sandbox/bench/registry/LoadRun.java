@@ -11,7 +11,6 @@ import io.vertx.core.http.RequestOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -23,28 +22,12 @@ import java.util.concurrent.TimeUnit;
  * The client is Vert.x on a single event loop: it shares the machine with the server, so it must
  * cost little CPU per request (the JDK's HttpClient cost about 1 ms each, a third of the total).
  * Requests before the warm-up ends are sent but not counted.
- *
- * @param deviceShare percent of requests that are {@link Endpoint#DEVICE_DESIRED}
- * @param urlShare percent that are {@link Endpoint#ARTIFACT_URL}; the rest list models
  */
-record LoadRun(
-    URI base,
-    Seed seed,
-    int users,
-    Duration warmUp,
-    Duration measure,
-    int deviceShare,
-    int urlShare) {
+record LoadRun(URI base, RequestMix mix, int users, Duration warmUp, Duration measure) {
 
   LoadRun {
-    if (users < 1 || deviceShare < 0 || urlShare < 0 || deviceShare + urlShare > 100) {
-      throw new IllegalArgumentException(
-          "users must be >= 1 and the shares 0-100 in all, got users "
-              + users
-              + ", shares "
-              + deviceShare
-              + "/"
-              + urlShare);
+    if (users < 1) {
+      throw new IllegalArgumentException("users must be >= 1, got " + users);
     }
   }
 
@@ -53,7 +36,25 @@ record LoadRun(
    *
    * @param seconds length of the measured window
    */
-  record Result(Map<Endpoint, Latencies> perEndpoint, double seconds) {}
+  record Result(Map<Endpoint, Latencies> perEndpoint, double seconds) {
+    Result {
+      // Only what the mix sent.
+      perEndpoint = new EnumMap<>(perEndpoint);
+      perEndpoint.values().removeIf(l -> l.count() == 0 && l.errors() == 0);
+    }
+
+    long requests() {
+      return perEndpoint.values().stream().mapToLong(Latencies::count).sum();
+    }
+
+    double deviceFacingPerSecond() {
+      return perEndpoint.entrySet().stream()
+              .filter(e -> e.getKey().deviceFacing())
+              .mapToLong(e -> e.getValue().count())
+              .sum()
+          / seconds;
+    }
+  }
 
   Result run(CpuMeter meter) throws InterruptedException {
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
@@ -112,22 +113,11 @@ record LoadRun(
       stopped.countDown();
       return;
     }
-    int dice = random.nextInt(100);
-    Endpoint endpoint;
-    RequestOptions request;
-    if (dice < deviceShare) {
-      endpoint = Endpoint.DEVICE_DESIRED;
-      request = get("/api/v1/device/desired", pick(random, seed.deviceTokens()));
-    } else if (dice < deviceShare + urlShare) {
-      endpoint = Endpoint.ARTIFACT_URL;
-      request = get(pick(random, seed.downloadPaths()), seed.viewerToken());
-    } else {
-      endpoint = Endpoint.LIST_MODELS;
-      request = get("/api/v1/models", seed.viewerToken());
-    }
+    RequestMix.Request drawn = mix.next(random);
+    Endpoint endpoint = drawn.endpoint();
     long start = System.nanoTime();
     client
-        .request(request)
+        .request(get(drawn.path(), drawn.token()))
         .compose(r -> r.send())
         .compose(
             response ->
@@ -155,9 +145,5 @@ record LoadRun(
         .setTimeout(10_000)
         .putHeader("Authorization", "Bearer " + token)
         .putHeader("Accept", "application/json");
-  }
-
-  private static String pick(SplittableRandom random, List<String> values) {
-    return values.get(random.nextInt(values.size()));
   }
 }

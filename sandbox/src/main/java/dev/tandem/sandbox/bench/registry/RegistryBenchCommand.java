@@ -6,6 +6,7 @@ import dev.tandem.sandbox.config.DurationOption;
 import dev.tandem.sandbox.run.PrivateSandbox;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -52,6 +53,12 @@ public final class RegistryBenchCommand implements Callable<Integer> {
   @Option(names = "--url-share", defaultValue = "20", description = "% artifact-URL reads.")
   int urlShare;
 
+  @Option(
+      names = "--baseline-duration",
+      defaultValue = "10s",
+      description = "Measured window of the baseline run on the liveness probe, after the load.")
+  String baselineDuration;
+
   @Override
   public Integer call() throws Exception {
     PrintStream progress = System.err;
@@ -63,18 +70,31 @@ public final class RegistryBenchCommand implements Callable<Integer> {
       progress.printf(
           "seeded %d versions, %d devices in %.1f s%n",
           versions, devices, (System.nanoTime() - seedStart) / 1e9);
-      var run =
+      Path dataDir = platform.sandbox().config().dataDir();
+      var fleetLoad =
           new LoadRun(
               registry.baseUri(),
-              seed,
+              RequestMix.fleet(seed, deviceShare, urlShare),
               users,
               DurationOption.parse("--warmup", warmUp),
-              DurationOption.parse("--duration", duration),
-              deviceShare,
-              urlShare);
+              DurationOption.parse("--duration", duration));
       progress.printf("load: %d users, warm-up %s, measuring %s%n", users, warmUp, duration);
-      CpuMeter meter = new CpuMeter(registry.pid(), platform.sandbox().config().dataDir());
-      report(run.run(meter), meter).print(json);
+      CpuMeter meter = new CpuMeter(registry.pid(), dataDir);
+      LoadRun.Result fleet = fleetLoad.run(meter);
+      BenchReport report = report(fleet, meter);
+      // The server is warm by now: a short warm-up only settles the connections.
+      var floorLoad =
+          new LoadRun(
+              registry.baseUri(),
+              RequestMix.frameworkFloor(seed),
+              users,
+              Duration.ofSeconds(3),
+              DurationOption.parse("--baseline-duration", baselineDuration));
+      progress.printf(
+          "baseline: %d users on the liveness probe, measuring %s%n", users, baselineDuration);
+      CpuMeter floorMeter = new CpuMeter(registry.pid(), dataDir);
+      new FrameworkFloor(floorLoad.run(floorMeter), floorMeter).addTo(report, fleet);
+      report.print(json);
       return 0;
     }
   }
