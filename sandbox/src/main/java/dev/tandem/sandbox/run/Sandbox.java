@@ -123,7 +123,7 @@ public final class Sandbox implements AutoCloseable {
             registryProperties);
     progress.printf("  %-14s up (%.1f s)%n", "cloud-registry", seconds(begin));
     if (logins != null) {
-      logins.controlPlaneUp(registry.baseUri(), registry.adminToken().token());
+      logins.controlPlaneUp(registry.baseUri(), BrokerToken.issue(admin()));
     }
     // Before the fleet: the bridge's subscription must exist before devices publish, or the
     // broker has nobody to keep their first messages for.

@@ -111,6 +111,15 @@ class SandboxFleetTest {
       assertThat(devices).hasSize(DEVICES);
       // The update clients kept the version they installed.
       await(admin, ids, d -> d.at("/state/models/" + MODEL).asText().equals(VERSION));
+      // The broker asks the control plane with a viewer token of its own, never the admin's: one
+      // live per data directory, the first start's revoked.
+      List<String> brokerRoles = new ArrayList<>();
+      for (JsonNode token : admin.get("/api/v1/tokens")) {
+        if (token.path("name").asText().equals(BrokerToken.NAME)) {
+          brokerRoles.add(token.path("role").asText());
+        }
+      }
+      assertThat(brokerRoles).containsExactly("viewer");
     }
   }
 

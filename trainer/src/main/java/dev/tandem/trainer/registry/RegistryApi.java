@@ -59,6 +59,10 @@ public final class RegistryApi {
     return send("PUT", path, json(body), "application/json");
   }
 
+  public JsonNode delete(String path) throws IOException, InterruptedException {
+    return send("DELETE", path, HttpRequest.BodyPublishers.noBody(), null);
+  }
+
   public JsonNode putBytes(String path, byte[] body) throws IOException, InterruptedException {
     return send(
         "PUT", path, HttpRequest.BodyPublishers.ofByteArray(body), "application/octet-stream");
