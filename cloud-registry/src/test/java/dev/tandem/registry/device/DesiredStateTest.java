@@ -8,6 +8,7 @@ import dev.tandem.protocol.signing.MetadataVerifier;
 import dev.tandem.protocol.signing.TargetCheck;
 import dev.tandem.protocol.signing.TrustedState;
 import dev.tandem.protocol.signing.metadata.Hex;
+import dev.tandem.registry.audit.AuditEntries;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
 import io.quarkus.test.common.WithTestResource;
@@ -76,6 +77,7 @@ class DesiredStateTest {
         .put("/api/v1/devices/" + id + "/desired")
         .then()
         .statusCode(200);
+    AuditEntries.assertRecorded("device/" + id, "device.desired.set", "test-operator");
 
     JsonPath desired =
         desired(enrolled.getString("credentials.deviceToken"), enrolled.getLong("rootVersion"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.tandem.registry.audit.AuditEntries;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
 import io.quarkus.test.common.WithTestResource;
@@ -120,5 +121,11 @@ class DeviceSelectorTest {
         .then()
         .statusCode(400)
         .body("message", containsString("hardwareClass 'abacus'"));
+    String device = "device/" + site + "-a";
+    AuditEntries.assertRecorded(device, "device.relabelled", "test-operator");
+    assertThat(AuditEntries.about(device))
+        .as("the refused relabellings are not recorded")
+        .extracting(e -> e.get("action"))
+        .containsExactly("device.relabelled", "device.enrolled");
   }
 }

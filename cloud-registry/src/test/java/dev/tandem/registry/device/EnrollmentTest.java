@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.signing.MetadataVerifier;
+import dev.tandem.registry.audit.AuditEntries;
 import dev.tandem.registry.auth.TestDeviceResolver;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
@@ -130,11 +131,16 @@ class EnrollmentTest {
             .statusCode(201)
             .extract()
             .jsonPath();
+    String enrollment = "enrollment-token/" + revoked.getString("enrollment.id");
+    var created =
+        AuditEntries.assertRecorded(enrollment, "enrollment-token.created", "test-operator");
+    assertThat(AuditEntries.detail(created)).containsEntry("hardwareClass", "coral");
     TestTokens.as("operator")
         .delete("/api/v1/enrollment-tokens/" + revoked.getString("enrollment.id"))
         .then()
         .statusCode(200)
         .body("revokedAt", org.hamcrest.Matchers.notNullValue());
+    AuditEntries.assertRecorded(enrollment, "enrollment-token.revoked", "test-operator");
     exchange(revoked.getString("token"), null)
         .then()
         .statusCode(401)
@@ -263,6 +269,8 @@ class EnrollmentTest {
             .path("deviceToken");
     given().auth().oauth2(first).get("/api/v1/device/desired").then().statusCode(401);
     given().auth().oauth2(second).get("/api/v1/device/desired").then().statusCode(200);
+    // The device rotated its own credentials: it is the actor.
+    AuditEntries.assertRecorded("device/" + id, "device.credentials.rotated", id);
 
     String third =
         TestTokens.as("operator")
@@ -272,6 +280,7 @@ class EnrollmentTest {
             .extract()
             .path("deviceToken");
     given().auth().oauth2(second).get("/api/v1/device/desired").then().statusCode(401);
+    AuditEntries.assertRecorded("device/" + id, "device.credentials.rotated", "test-operator");
 
     TestTokens.as("operator")
         .post("/api/v1/devices/" + id + "/decommission")
@@ -283,6 +292,15 @@ class EnrollmentTest {
         .post("/api/v1/devices/" + id + "/decommission")
         .then()
         .statusCode(404);
+    AuditEntries.assertRecorded("device/" + id, "device.decommissioned", "test-operator");
+    assertThat(AuditEntries.about("device/" + id))
+        .as("the refused second decommissioning is not recorded")
+        .extracting(e -> e.get("action"))
+        .containsExactly(
+            "device.decommissioned",
+            "device.credentials.rotated",
+            "device.credentials.rotated",
+            "device.enrolled");
   }
 
   @Test

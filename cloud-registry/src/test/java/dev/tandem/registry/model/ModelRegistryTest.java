@@ -8,12 +8,14 @@ import static dev.tandem.registry.model.Fixtures.uniqueName;
 import static dev.tandem.registry.model.Fixtures.variant;
 import static dev.tandem.registry.model.Fixtures.version;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import dev.tandem.registry.audit.AuditEntries;
 import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
@@ -154,6 +156,11 @@ class ModelRegistryTest {
         .statusCode(409)
         .body("code", equalTo("ALREADY_EXISTS"))
         .body("message", equalTo("model " + model + " has version 1.0.0 already"));
+    AuditEntries.assertRecorded("model/" + model + "@1.1.0", "model.version.created", "test-admin");
+    assertThat(AuditEntries.about("model/" + model + "@1.0.0"))
+        .as("the refused duplicate is not recorded")
+        .extracting(e -> e.get("action"))
+        .containsExactly("model.version.created");
     TestTokens.as(Roles.VIEWER)
         .get("/api/v1/models/{name}/versions/{v}", model, "9.9.9")
         .then()

@@ -11,6 +11,7 @@ import dev.tandem.protocol.signing.metadata.TargetInfo;
 import dev.tandem.protocol.v1.DesiredModel;
 import dev.tandem.protocol.v1.DesiredState;
 import dev.tandem.protocol.v1.UpdateStep;
+import dev.tandem.registry.audit.AuditEntries;
 import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.registry.device.Devices;
@@ -221,6 +222,11 @@ class RolloutEndToEndTest {
     operator().post("/api/v1/rollouts/{id}/rollback", id).then().statusCode(200);
     operator().post("/api/v1/rollouts/{id}/resume", id).then().statusCode(409);
     assertThat(rollout(id).getString("state")).isEqualTo("ROLLED_BACK");
+    AuditEntries.assertRecorded("rollout/" + id, "rollout.rolled-back", "test-operator");
+    assertThat(AuditEntries.about("rollout/" + id))
+        .as("the refused resume is not recorded")
+        .extracting(e -> e.get("action"))
+        .doesNotContain("rollout.resumed");
     eventually(
         WAIT,
         () ->
@@ -230,6 +236,33 @@ class RolloutEndToEndTest {
                         desired().get(d).getRolloutId().equals(id)
                             && desired().get(d).getModels(0).getVersion().equals("1.0.0")),
         "the previous version on the first wave");
+  }
+
+  @Test
+  void operatorsPauseResumeAndAbortAndEachActionIsAudited() throws Exception {
+    enroll(2);
+    // No device reports, so the rollout keeps running until the operator steps in.
+    String id = create(Map.of("percent", List.of(100)), 0.0);
+    eventually(WAIT, () -> rollout(id).getString("state").equals("RUNNING"), "RUNNING");
+    String target = "rollout/" + id;
+
+    operator().post("/api/v1/rollouts/{id}/pause", id).then().statusCode(200);
+    assertThat(rollout(id).getString("state")).isEqualTo("PAUSED");
+    AuditEntries.assertRecorded(target, "rollout.paused", "test-operator");
+
+    operator().post("/api/v1/rollouts/{id}/resume", id).then().statusCode(200);
+    assertThat(rollout(id).getString("state")).isEqualTo("RUNNING");
+    AuditEntries.assertRecorded(target, "rollout.resumed", "test-operator");
+
+    operator().post("/api/v1/rollouts/{id}/abort", id).then().statusCode(200);
+    assertThat(rollout(id).getString("state")).isEqualTo("ABORTED");
+    AuditEntries.assertRecorded(target, "rollout.aborted", "test-operator");
+
+    operator().post("/api/v1/rollouts/{id}/abort", id).then().statusCode(409);
+    assertThat(AuditEntries.about(target))
+        .as("the refused second abort is not recorded")
+        .extracting(e -> e.get("action"))
+        .containsExactly("rollout.aborted", "rollout.resumed", "rollout.paused", "rollout.created");
   }
 
   @Test

@@ -2,11 +2,11 @@ package dev.tandem.registry.signing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.tandem.protocol.signing.MetadataVerifier;
 import dev.tandem.protocol.signing.TrustedState;
+import dev.tandem.registry.audit.AuditEntries;
 import dev.tandem.registry.auth.TestDeviceResolver;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
@@ -113,14 +113,13 @@ class SigningResourceTest {
     String model = "audit-" + UUID.randomUUID();
     addTargets("admin", target(model, 1));
 
-    TestTokens.as("viewer")
-        .queryParam("target", SigningService.AUDIT_TARGET)
-        .get("/api/v1/audit")
-        .then()
-        .statusCode(200)
-        .body("entries[0].actor", equalTo("test-admin"))
-        .body("entries[0].action", equalTo("signing.targets.added"))
-        .body("entries[0].detail.paths[0]", containsString(model));
+    var entry = audited("signing.targets.added");
+    assertThat(AuditEntries.detail(entry).get("paths").toString()).contains(model);
+  }
+
+  /** The newest signing entry recording {@code action}, checked to name the admin as actor. */
+  private static Map<String, Object> audited(String action) {
+    return AuditEntries.assertRecorded(SigningService.AUDIT_TARGET, action, "test-admin");
   }
 
   @Test
@@ -176,6 +175,10 @@ class SigningResourceTest {
         .body("paths[0]", equalTo(path));
 
     assertThat(signing.targets().targetsMetadata().targets()).doesNotContainKey(path);
+    var removed = AuditEntries.detail(audited("signing.targets.removed"));
+    assertThat(removed.get("paths")).isEqualTo(List.of(path));
+    assertThat(((Number) removed.get("version")).longValue())
+        .isEqualTo(signing.targets().version());
     TestTokens.as("admin").delete("/api/v1/signing/targets/" + path).then().statusCode(404);
   }
 
@@ -195,6 +198,35 @@ class SigningResourceTest {
 
     assertThat(state.root().version()).isEqualTo(rotated.getLong("version"));
     assertThat(state.root().rootRole().threshold()).isEqualTo(2);
+    var entry = AuditEntries.detail(audited("signing.root.rotated"));
+    assertThat(entry.get("role")).isEqualTo("root");
+    assertThat(((Number) entry.get("version")).longValue()).isEqualTo(rotated.getLong("version"));
+  }
+
+  @Test
+  void rotatingTheTargetsKeysSignsANewRootAndTheTargetsAgainAndAuditsBoth() {
+    long targetsBefore = signing.targets().version();
+
+    var rotated =
+        TestTokens.as("admin")
+            .contentType(ContentType.JSON)
+            .body(Map.of("keys", 2, "threshold", 1))
+            .post("/api/v1/signing/targets/rotate-keys")
+            .then()
+            .statusCode(200)
+            .body("role", equalTo("root"))
+            .extract()
+            .jsonPath();
+
+    TrustedState state = walkToNewestRoot();
+    state = device.updateTargets(state, signing.targets().bytes());
+    assertThat(state.targetsVersion()).isGreaterThan(targetsBefore);
+    var keys = AuditEntries.detail(audited("signing.targets-keys.rotated"));
+    assertThat(keys.get("role")).isEqualTo("root");
+    assertThat(((Number) keys.get("version")).longValue()).isEqualTo(rotated.getLong("version"));
+    var resigned = AuditEntries.detail(audited("signing.targets.resigned"));
+    assertThat(resigned.get("role")).isEqualTo("targets");
+    assertThat(((Number) resigned.get("version")).longValue()).isEqualTo(state.targetsVersion());
   }
 
   @Test
