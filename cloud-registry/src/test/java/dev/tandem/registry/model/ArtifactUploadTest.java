@@ -242,6 +242,50 @@ class ArtifactUploadTest {
   }
 
   @Test
+  void theObjectStoreRefusesTheArtifactWithoutItsSignatureOrWithATamperedOne() throws Exception {
+    byte[] artifact = Fixtures.bytes(10_000, 14);
+    String model = uniqueName("private");
+    createModel(model);
+    createVersion(model, version("1.0.0", List.of(variant("int8", artifact))));
+    assertThat(put(model, "1.0.0", "int8", artifact, false).statusCode()).isEqualTo(200);
+    String url =
+        TestTokens.as(Roles.VIEWER)
+            .get("/api/v1/models/{m}/versions/1.0.0/variants/int8/download", model)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    assertThat(get(url).statusCode()).as("the signed URL itself").isEqualTo(200);
+
+    // The bucket is not public: the same object without the query string is refused.
+    String unsigned = url.substring(0, url.indexOf('?'));
+    assertThat(unsigned).endsWith("artifacts/sha256/" + Fixtures.sha256(artifact));
+    HttpResponse<byte[]> anonymous = get(unsigned);
+    assertThat(anonymous.statusCode()).isEqualTo(403);
+    assertThat(new String(anonymous.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("AccessDenied");
+
+    // Nor does a signature that is not the store's own get through.
+    java.util.regex.Matcher signature =
+        java.util.regex.Pattern.compile("X-Amz-Signature=([0-9a-f]+)").matcher(url);
+    assertThat(signature.find()).isTrue();
+    String hex = signature.group(1);
+    String flipped = (hex.charAt(0) == '0' ? "1" : "0") + hex.substring(1);
+    String tampered =
+        url.substring(0, signature.start(1)) + flipped + url.substring(signature.end(1));
+    HttpResponse<byte[]> forged = get(tampered);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(new String(forged.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("SignatureDoesNotMatch");
+  }
+
+  private static HttpResponse<byte[]> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
   void uploadToUnknownVariantIsNotFound() throws Exception {
     String model = uniqueName("novariant");
     createModel(model);
