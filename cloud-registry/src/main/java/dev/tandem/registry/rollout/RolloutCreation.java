@@ -6,6 +6,7 @@ import dev.tandem.deploy.spec.SpecException;
 import dev.tandem.protocol.signing.metadata.TargetInfo;
 import dev.tandem.registry.error.ErrorCode;
 import dev.tandem.registry.error.RegistryException;
+import dev.tandem.registry.hardware.HardwareClasses;
 import dev.tandem.registry.model.ModelStore;
 import dev.tandem.registry.model.ModelVersion;
 import dev.tandem.registry.model.Variant;
@@ -30,10 +31,16 @@ public class RolloutCreation {
   private final SigningService signing;
   private final DesiredStates states;
   private final RolloutService service;
+  private final HardwareClasses hardwareClasses;
 
   RolloutCreation(
-      ModelStore models, SigningService signing, DesiredStates states, RolloutService service) {
+      ModelStore models,
+      SigningService signing,
+      DesiredStates states,
+      RolloutService service,
+      HardwareClasses hardwareClasses) {
     this.models = models;
+    this.hardwareClasses = hardwareClasses;
     this.signing = signing;
     this.states = states;
     this.service = service;
@@ -42,7 +49,8 @@ public class RolloutCreation {
   /**
    * Creates the rollout.
    *
-   * @throws SpecException naming the bad field
+   * @throws SpecException naming the bad field, e.g. {@code variants.<class>} for an unknown
+   *     hardware class, an unknown variant or a variant not built for that class
    * @throws RegistryException {@code NOT_FOUND} for an unknown model or version, {@code
    *     ARTIFACT_NOT_UPLOADED} when a chosen variant has no artifact, {@code INVALID_SELECTOR}
    */
@@ -78,23 +86,48 @@ public class RolloutCreation {
           .variants()
           .forEach(
               (hardwareClass, variant) -> {
-                if (!byName.containsKey(variant)) {
-                  throw new SpecException(
-                      "variants." + hardwareClass,
-                      version.model()
-                          + " "
-                          + version.version()
-                          + " has no variant '"
-                          + variant
-                          + "'; it has "
-                          + byName.keySet());
-                }
+                requireChoice(version, byName, hardwareClass, variant);
                 variants.put(hardwareClass, variant);
               });
     }
     RolloutSpec spec = SpecMapping.toSpec(request, variants);
     sign(version, byName, new TreeSet<>(variants.values()), actor);
     return service.engine().create(spec, actor);
+  }
+
+  /**
+   * Checks one requested choice: a typo in the class or the variant must not be accepted, or the
+   * devices of that class would silently get the default variant (or nothing).
+   */
+  private void requireChoice(
+      ModelVersion version, Map<String, Variant> byName, String hardwareClass, String variant) {
+    String field = "variants." + hardwareClass;
+    if (!hardwareClasses.allowed().contains(hardwareClass)) {
+      throw new SpecException(
+          field,
+          "'"
+              + hardwareClass
+              + "' is not a configured hardware class (tandem.devices.hardware-classes): "
+              + String.join(", ", hardwareClasses.allowed()));
+    }
+    String of = version.model() + " " + version.version();
+    Variant chosen = variant == null ? null : byName.get(variant);
+    if (chosen == null) {
+      throw new SpecException(
+          field, of + " has no variant '" + variant + "'; it has " + byName.keySet());
+    }
+    if (!chosen.hardwareClasses().contains(hardwareClass)) {
+      throw new SpecException(
+          field,
+          "variant '"
+              + variant
+              + "' of "
+              + of
+              + " is not built for hardware class '"
+              + hardwareClass
+              + "'; it is built for "
+              + chosen.hardwareClasses());
+    }
   }
 
   private void sign(

@@ -59,7 +59,9 @@ public class RolloutResource {
       description =
           "Signs the version's targets if needed and starts at the next tick. 404: unknown model"
               + " or version; 409: another unfinished rollout of the model targets some of these"
-              + " devices, or an artifact is not uploaded; 400: a bad strategy, naming the field.")
+              + " devices, or an artifact is not uploaded; 400: a bad strategy or variants choice"
+              + " (unknown hardware class or variant, or a variant not built for the class),"
+              + " naming the field.")
   public RestResponse<RolloutResponse> create(RolloutRequest request) {
     String actor = Caller.name(identity);
     RolloutRecord created = RolloutErrors.translate(() -> creation.create(request, actor));

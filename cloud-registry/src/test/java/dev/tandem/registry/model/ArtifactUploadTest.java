@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.tandem.registry.auth.Roles;
 import dev.tandem.registry.auth.TestTokens;
 import dev.tandem.testkit.TandemServersResource;
+import io.minio.GetObjectArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
@@ -25,11 +26,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,6 +48,7 @@ class ArtifactUploadTest {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Inject MinioClient minio;
+  @Inject DataSource database;
 
   @Test
   void multipartUploadIsStoredContentAddressedAndDownloadsThroughAPresignedUrl() throws Exception {
@@ -121,11 +127,9 @@ class ArtifactUploadTest {
     assertThat(upload.statusCode()).isEqualTo(400);
     assertThat(JsonPath.from(upload.body()).getString("code")).isEqualTo("DIGEST_MISMATCH");
     assertThat(keys("")).containsExactlyInAnyOrderElementsOf(before);
-    TestTokens.as(Roles.VIEWER)
-        .get("/api/v1/models/{m}/versions/1.0.0/variants/int8/download", model)
-        .then()
-        .statusCode(409)
-        .body("code", equalTo("ARTIFACT_NOT_UPLOADED"));
+    assertNotRecorded(Fixtures.sha256(declared));
+    assertNotRecorded(Fixtures.sha256(sent));
+    assertNotDownloadable(model, "1.0.0", "int8");
   }
 
   @Test
@@ -146,6 +150,10 @@ class ArtifactUploadTest {
       }
     }
     assertThat(keys("")).containsExactlyInAnyOrderElementsOf(before);
+    assertNotRecorded(Fixtures.sha256(declared));
+    assertNotRecorded(Fixtures.sha256(shorter));
+    assertNotRecorded(Fixtures.sha256(longer));
+    assertNotDownloadable(model, "1.0.0", "int8");
   }
 
   @Test
@@ -163,6 +171,54 @@ class ArtifactUploadTest {
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(413);
     assertThat(JsonPath.from(upload.body()).getString("code")).isEqualTo("ARTIFACT_TOO_LARGE");
     assertThat(keys("")).containsExactlyInAnyOrderElementsOf(before);
+    assertNotRecorded(Fixtures.sha256(declared));
+    assertNotDownloadable(model, "1.0.0", "int8");
+  }
+
+  @Test
+  void wrongBytesForContentStoredAlreadyAreRefusedAndTheStoredObjectIsUntouched() throws Exception {
+    byte[] artifact = Fixtures.bytes(60_000, 13);
+    String sha = Fixtures.sha256(artifact);
+    String model = uniqueName("restore");
+    createModel(model);
+    createVersion(model, version("1.0.0", List.of(variant("int8", artifact))));
+    createVersion(model, version("1.0.1", List.of(variant("edge-compact", artifact))));
+    assertThat(put(model, "1.0.0", "int8", artifact, false).statusCode()).isEqualTo(200);
+    List<String> before = keys("");
+
+    // Same length, one bit off: only the digest tells them apart.
+    byte[] wrong = artifact.clone();
+    wrong[wrong.length / 2] ^= 1;
+    for (boolean chunked : new boolean[] {false, true}) {
+      HttpResponse<String> upload = put(model, "1.0.1", "edge-compact", wrong, chunked);
+      assertThat(upload.statusCode()).as(upload.body()).isEqualTo(400);
+      assertThat(JsonPath.from(upload.body()).getString("code")).isEqualTo("DIGEST_MISMATCH");
+    }
+
+    assertThat(keys("")).containsExactlyInAnyOrderElementsOf(before);
+    assertNotRecorded(Fixtures.sha256(wrong));
+    try (var stored =
+        minio.getObject(
+            GetObjectArgs.builder()
+                .bucket("tandem-models")
+                .object("artifacts/sha256/" + sha)
+                .build())) {
+      assertThat(stored.readAllBytes()).isEqualTo(artifact);
+    }
+    String url =
+        TestTokens.as(Roles.VIEWER)
+            .get("/api/v1/models/{m}/versions/1.0.0/variants/int8/download", model)
+            .then()
+            .statusCode(200)
+            .body("sha256", equalTo(sha))
+            .extract()
+            .path("url");
+    HttpResponse<byte[]> download =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    assertThat(download.body()).isEqualTo(artifact);
   }
 
   @Test
@@ -183,6 +239,50 @@ class ArtifactUploadTest {
         .get("/api/v1/models/{m}/versions/1.0.1/variants/edge-compact/download", model)
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void theObjectStoreRefusesTheArtifactWithoutItsSignatureOrWithATamperedOne() throws Exception {
+    byte[] artifact = Fixtures.bytes(10_000, 14);
+    String model = uniqueName("private");
+    createModel(model);
+    createVersion(model, version("1.0.0", List.of(variant("int8", artifact))));
+    assertThat(put(model, "1.0.0", "int8", artifact, false).statusCode()).isEqualTo(200);
+    String url =
+        TestTokens.as(Roles.VIEWER)
+            .get("/api/v1/models/{m}/versions/1.0.0/variants/int8/download", model)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("url");
+    assertThat(get(url).statusCode()).as("the signed URL itself").isEqualTo(200);
+
+    // The bucket is not public: the same object without the query string is refused.
+    String unsigned = url.substring(0, url.indexOf('?'));
+    assertThat(unsigned).endsWith("artifacts/sha256/" + Fixtures.sha256(artifact));
+    HttpResponse<byte[]> anonymous = get(unsigned);
+    assertThat(anonymous.statusCode()).isEqualTo(403);
+    assertThat(new String(anonymous.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("AccessDenied");
+
+    // Nor does a signature that is not the store's own get through.
+    java.util.regex.Matcher signature =
+        java.util.regex.Pattern.compile("X-Amz-Signature=([0-9a-f]+)").matcher(url);
+    assertThat(signature.find()).isTrue();
+    String hex = signature.group(1);
+    String flipped = (hex.charAt(0) == '0' ? "1" : "0") + hex.substring(1);
+    String tampered =
+        url.substring(0, signature.start(1)) + flipped + url.substring(signature.end(1));
+    HttpResponse<byte[]> forged = get(tampered);
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(new String(forged.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("SignatureDoesNotMatch");
+  }
+
+  private static HttpResponse<byte[]> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
@@ -246,6 +346,31 @@ class ArtifactUploadTest {
             .PUT(publisher)
             .build();
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** No {@code artifact} row for this digest: the database does not claim the content is stored. */
+  private void assertNotRecorded(String sha256) throws Exception {
+    try (Connection connection = database.getConnection();
+        PreparedStatement select =
+            connection.prepareStatement("SELECT count(*) FROM artifact WHERE sha256 = ?")) {
+      select.setString(1, sha256);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        assertThat(rows.getLong(1)).as("artifact rows for " + sha256).isZero();
+      }
+    }
+  }
+
+  private static void assertNotDownloadable(String model, String version, String variant) {
+    TestTokens.as(Roles.VIEWER)
+        .get("/api/v1/models/{m}/versions/{v}/variants/{w}/download", model, version, variant)
+        .then()
+        .statusCode(409)
+        .body("code", equalTo("ARTIFACT_NOT_UPLOADED"));
+    TestTokens.as(Roles.VIEWER)
+        .get("/api/v1/models/{m}/versions/{v}", model, version)
+        .then()
+        .body("variants[0].uploaded", equalTo(false));
   }
 
   private List<String> keys(String prefix) throws Exception {

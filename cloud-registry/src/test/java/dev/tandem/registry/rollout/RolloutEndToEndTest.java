@@ -379,6 +379,81 @@ class RolloutEndToEndTest {
     viewer().get("/api/v1/rollouts/no-such-rollout").then().statusCode(404);
   }
 
+  @Test
+  void variantChoicesNamingAnUnknownClassOrVariantOrAClassTheVariantIsNotBuiltForAreRefused() {
+    // 1.2.0: fp32 for x86-cpu, int8 for x86-gpu only; both uploaded, so only the choice is wrong.
+    Map<String, String> classes = new LinkedHashMap<>();
+    classes.put("fp32", "x86-cpu");
+    classes.put("int8", "x86-gpu");
+    admin()
+        .contentType(ContentType.JSON)
+        .body(version("1.2.0", classes))
+        .post("/api/v1/models/{m}/versions", model)
+        .then()
+        .statusCode(201);
+    for (String variant : classes.keySet()) {
+      admin()
+          .contentType("application/octet-stream")
+          .body(artifact("1.2.0", variant))
+          .put("/api/v1/models/{m}/versions/1.2.0/variants/{w}/artifact", model, variant)
+          .then()
+          .statusCode(200);
+    }
+
+    // A typo of jetson-orin.
+    assertRefusedChoice(
+        Map.of("jetson_orin", "fp32"),
+        "variants.jetson_orin",
+        "'jetson_orin' is not a configured hardware class");
+    assertRefusedChoice(
+        Map.of("x86-cpu", "fp16"),
+        "variants.x86-cpu",
+        "has no variant 'fp16'; it has [fp32, int8]");
+    assertRefusedChoice(
+        Map.of("x86-cpu", "int8"),
+        "variants.x86-cpu",
+        "variant 'int8' of " + model + " 1.2.0 is not built for hardware class 'x86-cpu'");
+
+    assertThat(
+            viewer()
+                .get("/api/v1/rollouts?limit=500")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("model", String.class))
+        .as("no rollout of the model was created")
+        .doesNotContain(model);
+
+    // The valid choice for the same class goes through.
+    create("1.2.0", Map.of("x86-gpu", "int8"), Map.of("percent", List.of(100)), 0.0);
+  }
+
+  private void assertRefusedChoice(Map<String, String> variants, String field, String reason) {
+    JsonPath refused =
+        operator()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "model",
+                    model,
+                    "version",
+                    "1.2.0",
+                    "selector",
+                    "group=" + group,
+                    "variants",
+                    variants))
+            .post("/api/v1/rollouts")
+            .then()
+            .statusCode(400)
+            .extract()
+            .jsonPath();
+    assertThat(refused.getString("code")).isEqualTo("VALIDATION_FAILED");
+    assertThat(refused.getString("message")).contains(field).contains(reason);
+    assertThat(refused.getString("violations[0].field")).isEqualTo(field);
+    assertThat(refused.getString("violations[0].message")).contains(reason);
+  }
+
   private final Map<String, String> tokens = new LinkedHashMap<>();
 
   private List<String> enroll(int count) throws Exception {
@@ -497,8 +572,18 @@ class RolloutEndToEndTest {
   }
 
   private Map<String, Object> version(String version, String... variants) {
-    List<Map<String, Object>> declared = new ArrayList<>();
+    Map<String, String> classes = new LinkedHashMap<>();
     for (String variant : variants) {
+      classes.put(variant, "x86-cpu");
+    }
+    return version(version, classes);
+  }
+
+  /** A version with one variant per key, each built for the hardware class it maps to. */
+  private Map<String, Object> version(String version, Map<String, String> hardwareClassByVariant) {
+    List<Map<String, Object>> declared = new ArrayList<>();
+    for (var entry : hardwareClassByVariant.entrySet()) {
+      String variant = entry.getKey();
       byte[] bytes = artifact(version, variant);
       declared.add(
           Map.of(
@@ -507,7 +592,7 @@ class RolloutEndToEndTest {
               "format",
               "savedmodel",
               "hardwareClasses",
-              List.of("x86-cpu"),
+              List.of(entry.getValue()),
               "sha256",
               sha256(bytes),
               "length",
