@@ -1,7 +1,6 @@
 package dev.tandem.nab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.edge.detect.stat.RobustAnomalyDetector;
 import dev.tandem.nab.corpus.AnomalyWindows;
@@ -22,7 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Two real series of the shared subset through reader, detector and scorer (under a second). */
+/** Two real series of the NAB sample through reader, detector and scorer (under a second). */
 class RealNabDataTest {
   private static final List<String> FILES =
       List.of(
@@ -31,10 +30,9 @@ class RealNabDataTest {
 
   @Test
   void baselineFindsTheLatencyFailuresAndStaysQuietOnANormalSeries() {
-    var root = SharedNabData.root();
-    assumeTrue(root.isPresent(), "shared NAB data not found");
-    Path data = root.get().resolve("data");
-    AnomalyWindows all = AnomalyWindows.read(root.get().resolve("combined_windows.json"));
+    Path root = NabSample.root();
+    Path data = root.resolve("data");
+    AnomalyWindows all = AnomalyWindows.read(root.resolve("combined_windows.json"));
     List<String> warnings = new ArrayList<>();
     List<ScoredSeries> results = new ArrayList<>();
     Map<String, List<Window>> labels = new TreeMap<>();

@@ -1,10 +1,9 @@
 package dev.tandem.nab.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.edge.detect.stat.RobustAnomalyDetector;
-import dev.tandem.nab.SharedNabData;
+import dev.tandem.nab.NabSample;
 import dev.tandem.nab.corpus.Corpus;
 import dev.tandem.nab.corpus.NabCsv;
 import dev.tandem.nab.corpus.Series;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -62,9 +60,7 @@ class LoopRunnerTest {
 
   @Test
   void scoresOfEarlierRowsDoNotChangeWhenARealSeriesIsTruncated() {
-    Optional<Path> nab = SharedNabData.root();
-    assumeTrue(nab.isPresent(), "shared NAB data not found");
-    Path data = nab.get().resolve("data");
+    Path data = NabSample.root().resolve("data");
     String name = "realTraffic/speed_7578.csv";
     Series series = NabCsv.readSeries(Corpus.resolve(data, name), name, w -> {});
     assertCausal(series, 300, 317, 675, series.size() - 1);

@@ -2,11 +2,10 @@ package dev.tandem.nab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.edge.detect.Detector;
 import dev.tandem.edge.detect.stat.RobustAnomalyDetector;
-import dev.tandem.nab.SharedNabData;
+import dev.tandem.nab.NabSample;
 import dev.tandem.nab.corpus.Corpus;
 import dev.tandem.nab.corpus.NabCsv;
 import dev.tandem.nab.corpus.Series;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -75,9 +73,7 @@ class NabRunnerTest {
 
   @Test
   void scoresOfEarlierRowsDoNotChangeWhenARealSeriesIsTruncated() {
-    Optional<Path> nab = SharedNabData.root();
-    assumeTrue(nab.isPresent(), "shared NAB data not found");
-    Path data = nab.get().resolve("data");
+    Path data = NabSample.root().resolve("data");
     Series series =
         NabCsv.readSeries(
             Corpus.resolve(data, "realTraffic/speed_7578.csv"),
