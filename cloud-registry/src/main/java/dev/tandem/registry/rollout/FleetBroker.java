@@ -1,13 +1,12 @@
 package dev.tandem.registry.rollout;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import dev.tandem.mqtt.client.ConnectionListener;
+import dev.tandem.mqtt.client.MqttClientSettings;
+import dev.tandem.mqtt.client.ReconnectingMqttClient;
 import dev.tandem.registry.config.TandemConfig;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,47 +25,23 @@ import org.jboss.logging.Logger;
 final class FleetBroker implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(FleetBroker.class);
 
+  private final ReconnectingMqttClient connection;
   private final Mqtt5AsyncClient client;
   private final URI url;
   private final Semaphore inFlight;
-  private final AtomicBoolean connected = new AtomicBoolean();
 
   FleetBroker(TandemConfig.Mqtt mqtt, int maxInFlight) {
     this.url = URI.create(mqtt.url());
     this.inFlight = new Semaphore(maxInFlight);
-    Mqtt5ClientBuilder builder =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(mqtt.clientId())
-            .serverHost(url.getHost())
-            .serverPort(url.getPort())
-            .automaticReconnect()
-            .initialDelay(100, TimeUnit.MILLISECONDS)
-            .maxDelay(5, TimeUnit.SECONDS)
-            .applyAutomaticReconnect()
-            .addConnectedListener(
-                c -> {
-                  connected.set(true);
-                  LOG.infof("rollouts: connected to the fleet broker at %s", url);
-                })
-            .addDisconnectedListener(
-                c -> {
-                  if (connected.getAndSet(false) && c.getSource() != MqttDisconnectSource.USER) {
-                    LOG.warnf("rollouts: lost the fleet broker at %s: %s", url, c.getCause());
-                  }
-                });
-    if (url.getScheme().equals("ssl")) {
-      builder = builder.sslWithDefaultConfig();
-    }
-    if (mqtt.username().isPresent()) {
-      builder =
-          builder
-              .simpleAuth()
-              .username(mqtt.username().get())
-              .password(mqtt.password().orElse("").getBytes(StandardCharsets.UTF_8))
-              .applySimpleAuth();
-    }
-    this.client = builder.buildAsync();
+    MqttClientSettings settings =
+        new MqttClientSettings(url, mqtt.clientId(), mqtt.username(), mqtt.password());
+    this.connection =
+        ReconnectingMqttClient.build(
+            settings,
+            ConnectionListener.of(
+                () -> LOG.infof("rollouts: connected to the fleet broker at %s", url),
+                cause -> LOG.warnf("rollouts: lost the fleet broker at %s: %s", url, cause)));
+    this.client = connection.client();
   }
 
   /** Starts connecting; waits up to {@code wait} and says whether it is connected. */
@@ -90,7 +64,7 @@ final class FleetBroker implements AutoCloseable {
   }
 
   boolean connected() {
-    return connected.get();
+    return connection.isConnected();
   }
 
   /**

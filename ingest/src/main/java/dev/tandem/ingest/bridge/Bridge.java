@@ -8,6 +8,7 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import dev.tandem.ingest.validate.MessageValidator;
 import dev.tandem.ingest.validate.Verdict;
+import dev.tandem.mqtt.client.ReconnectingMqttClient;
 import dev.tandem.protocol.stream.FleetStream;
 import dev.tandem.protocol.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -49,7 +50,7 @@ public final class Bridge implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> deadLetterProducer;
   private final ScheduledExecutorService retries;
   private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
-  private final List<AtomicBoolean> connectedFlags = new ArrayList<>();
+  private final List<ReconnectingMqttClient> connections = new ArrayList<>();
 
   private Bridge(BridgeConfig config, MeterRegistry registry, BridgeListener listener) {
     this.config = config;
@@ -68,9 +69,9 @@ public final class Bridge implements AutoCloseable {
               return t;
             });
     for (int i = 0; i < config.mqtt().connections(); i++) {
-      AtomicBoolean connected = new AtomicBoolean();
-      connectedFlags.add(connected);
-      clients.add(FleetBrokerClient.build(config.mqtt(), i, connected));
+      ReconnectingMqttClient connection = FleetBrokerClient.build(config.mqtt(), i);
+      connections.add(connection);
+      clients.add(connection.client());
     }
   }
 
@@ -216,7 +217,7 @@ public final class Bridge implements AutoCloseable {
 
   /** Whether every broker connection is up. */
   public boolean connected() {
-    return connectedFlags.stream().allMatch(AtomicBoolean::get);
+    return connections.stream().allMatch(ReconnectingMqttClient::isConnected);
   }
 
   /**

@@ -1,16 +1,14 @@
 package dev.tandem.ingest.bridge;
 
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
-import java.nio.charset.StandardCharsets;
+import dev.tandem.mqtt.client.ConnectionListener;
+import dev.tandem.mqtt.client.MqttClientSettings;
+import dev.tandem.mqtt.client.ReconnectingMqttClient;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,48 +18,16 @@ final class FleetBrokerClient {
 
   private FleetBrokerClient() {}
 
-  /** A client that reconnects by itself and keeps {@code connected} up to date. */
-  static Mqtt5AsyncClient build(MqttSettings mqtt, int index, AtomicBoolean connected) {
+  /** Connection {@code index} (0-based): reconnects by itself and knows whether it is up. */
+  static ReconnectingMqttClient build(MqttSettings mqtt, int index) {
     String clientId = mqtt.clientId(index);
-    Mqtt5ClientBuilder builder =
-        MqttClient.builder()
-            .useMqttVersion5()
-            .identifier(clientId)
-            .serverHost(mqtt.url().getHost())
-            .serverPort(mqtt.url().getPort())
-            .automaticReconnect()
-            .initialDelay(100, TimeUnit.MILLISECONDS)
-            .maxDelay(5, TimeUnit.SECONDS)
-            .applyAutomaticReconnect()
-            .addConnectedListener(
-                context -> {
-                  connected.set(true);
-                  LOG.info("Bridge {} connected to {}", clientId, mqtt.url());
-                })
-            .addDisconnectedListener(
-                context -> {
-                  boolean wasUp = connected.getAndSet(false);
-                  // Our own disconnect at close is no news.
-                  if (wasUp && context.getSource() != MqttDisconnectSource.USER) {
-                    LOG.warn(
-                        "Bridge {} lost {}: {}",
-                        clientId,
-                        mqtt.url(),
-                        context.getCause().toString());
-                  }
-                });
-    if (mqtt.tls()) {
-      builder = builder.sslWithDefaultConfig();
-    }
-    if (mqtt.username().isPresent()) {
-      builder =
-          builder
-              .simpleAuth()
-              .username(mqtt.username().get())
-              .password(mqtt.password().orElse("").getBytes(StandardCharsets.UTF_8))
-              .applySimpleAuth();
-    }
-    return builder.buildAsync();
+    MqttClientSettings settings =
+        new MqttClientSettings(mqtt.url(), clientId, mqtt.username(), mqtt.password());
+    return ReconnectingMqttClient.build(
+        settings,
+        ConnectionListener.of(
+            () -> LOG.info("Bridge {} connected to {}", clientId, mqtt.url()),
+            cause -> LOG.warn("Bridge {} lost {}: {}", clientId, mqtt.url(), cause.toString())));
   }
 
   /** Connects with a persistent session and the receive maximum as the in-flight bound. */

@@ -99,8 +99,4 @@ public record MqttSettings(
   public String clientId(int index) {
     return clientId + "-" + (index + 1);
   }
-
-  public boolean tls() {
-    return "ssl".equals(url.getScheme());
-  }
 }
