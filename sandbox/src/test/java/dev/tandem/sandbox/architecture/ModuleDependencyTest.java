@@ -68,6 +68,13 @@ class ModuleDependencyTest {
   }
 
   @Test
+  void mqttClientDependsOnNothingOfOursOutsideItsTests() {
+    // The bridge and the control plane share it: it must not pull either one's code in.
+    assertThat(from("tandem-mqtt-client"))
+        .allSatisfy(d -> assertThat(d.scope()).as("mqtt-client -> " + d.to()).isEqualTo("test"));
+  }
+
+  @Test
   void edgeAgentNeverDependsOnCloudModules() {
     assertThat(from("tandem-edge-agent"))
         .extracting(ModuleDependency::to)

@@ -59,6 +59,27 @@ class PackageDependencyTest {
   }
 
   @Test
+  void mqttClientUsesNoOtherTandemCode() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tandem.mqtt..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.tandem.protocol..",
+            "dev.tandem.config..",
+            "dev.tandem.edge..",
+            "dev.tandem.ingest..",
+            "dev.tandem.trainer..",
+            "dev.tandem.deploy..",
+            "dev.tandem.registry..",
+            "dev.tandem.servers..",
+            "dev.tandem.testkit..",
+            "dev.tandem.sandbox..")
+        .check(classes);
+  }
+
+  @Test
   void edgeAgentUsesNoCloudCode() {
     noClasses()
         .that()
