@@ -49,7 +49,6 @@ public final class Bridge implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final KafkaProducer<byte[], byte[]> deadLetterProducer;
   private final ScheduledExecutorService retries;
-  private final List<Mqtt5AsyncClient> clients = new ArrayList<>();
   private final List<ReconnectingMqttClient> connections = new ArrayList<>();
 
   private Bridge(BridgeConfig config, MeterRegistry registry, BridgeListener listener) {
@@ -69,9 +68,7 @@ public final class Bridge implements AutoCloseable {
               return t;
             });
     for (int i = 0; i < config.mqtt().connections(); i++) {
-      ReconnectingMqttClient connection = FleetBrokerClient.build(config.mqtt(), i);
-      connections.add(connection);
-      clients.add(connection.client());
+      connections.add(FleetBrokerClient.build(config.mqtt(), i));
     }
   }
 
@@ -103,8 +100,8 @@ public final class Bridge implements AutoCloseable {
               .build());
     }
     Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder().addSubscriptions(subscriptions).build();
-    for (int i = 0; i < clients.size(); i++) {
-      Mqtt5AsyncClient client = clients.get(i);
+    for (int i = 0; i < connections.size(); i++) {
+      Mqtt5AsyncClient client = connections.get(i).client();
       // Registered before connecting: a resumed session redelivers unacknowledged messages right
       // after CONNACK, before any subscribe call could attach a callback.
       client.publishes(MqttGlobalPublishFilter.ALL, this::onPublish, true);
@@ -117,7 +114,7 @@ public final class Bridge implements AutoCloseable {
         config.mqtt().clientId(),
         config.streams(),
         config.mqtt().url(),
-        clients.size(),
+        connections.size(),
         config.mqtt().shareGroup(),
         config.kafka().bootstrapServers());
   }
@@ -241,7 +238,7 @@ public final class Bridge implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       retries.shutdownNow();
-      clients.forEach(FleetBrokerClient::disconnect);
+      connections.forEach(connection -> FleetBrokerClient.disconnect(connection.client()));
       producer.close(Duration.ofSeconds(5));
       deadLetterProducer.close(Duration.ofSeconds(5));
       LOG.info("Bridge {} stopped", config.mqtt().clientId());
