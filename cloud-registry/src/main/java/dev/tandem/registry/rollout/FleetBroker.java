@@ -38,7 +38,7 @@ final class FleetBroker implements AutoCloseable {
     this.connection =
         ReconnectingMqttClient.build(
             settings,
-            ConnectionListener.of(
+            new ConnectionListener(
                 () -> LOG.infof("rollouts: connected to the fleet broker at %s", url),
                 cause -> LOG.warnf("rollouts: lost the fleet broker at %s: %s", url, cause)));
     this.client = connection.client();

@@ -25,7 +25,7 @@ final class FleetBrokerClient {
         new MqttClientSettings(mqtt.url(), clientId, mqtt.username(), mqtt.password());
     return ReconnectingMqttClient.build(
         settings,
-        ConnectionListener.of(
+        new ConnectionListener(
             () -> LOG.info("Bridge {} connected to {}", clientId, mqtt.url()),
             cause -> LOG.warn("Bridge {} lost {}: {}", clientId, mqtt.url(), cause.toString())));
   }

@@ -33,14 +33,14 @@ public final class ReconnectingMqttClient {
             .addConnectedListener(
                 context -> {
                   connected.set(true);
-                  listener.connected();
+                  listener.connected().run();
                 })
             .addDisconnectedListener(
                 context -> {
                   boolean wasUp = connected.getAndSet(false);
                   // The owner's own disconnect, and failed attempts while down, are no news.
                   if (wasUp && context.getSource() != MqttDisconnectSource.USER) {
-                    listener.lost(context.getCause());
+                    listener.lost().accept(context.getCause());
                   }
                 });
     if (settings.tls()) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ReconnectingMqttClientBrokerTest {
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
   private final ConnectionListener recorder =
-      ConnectionListener.of(() -> events.add("connected"), cause -> events.add("lost"));
+      new ConnectionListener(() -> events.add("connected"), cause -> events.add("lost"));
 
   @Test
   void reportsAnUnexpectedLossAndTheReconnectButNotItsOwnDisconnect(MqttEndpoint mqtt)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** How the client is configured, read back from the built client; no broker needed. */
 class ReconnectingMqttClientTest {
-  private static final ConnectionListener SILENT = ConnectionListener.of(() -> {}, cause -> {});
+  private static final ConnectionListener SILENT = new ConnectionListener(() -> {}, cause -> {});
 
   @Test
   void plainTcpWithoutLoginReconnectsByItself() {
