@@ -6,6 +6,7 @@ import dev.tandem.registry.error.RegistryException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -39,15 +40,25 @@ public class HardwareClasses {
    * @throws RegistryException with {@link ErrorCode#VALIDATION_FAILED} listing the allowed ones
    */
   public String require(String hardwareClass, String field) {
-    if (hardwareClass == null || !allowed.contains(hardwareClass)) {
-      throw new RegistryException(
-          ErrorCode.VALIDATION_FAILED,
-          field
-              + " '"
-              + hardwareClass
-              + "' is not a configured hardware class (tandem.devices.hardware-classes): "
-              + String.join(", ", allowed));
+    Optional<String> refusal = refusal(hardwareClass);
+    if (refusal.isPresent()) {
+      throw new RegistryException(ErrorCode.VALIDATION_FAILED, field + " " + refusal.get());
     }
     return hardwareClass;
+  }
+
+  /**
+   * Why a hardware class is refused, listing the allowed ones, for callers that report it in their
+   * own kind of error; empty when it is allowed.
+   */
+  public Optional<String> refusal(String hardwareClass) {
+    if (hardwareClass != null && allowed.contains(hardwareClass)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "'"
+            + hardwareClass
+            + "' is not a configured hardware class (tandem.devices.hardware-classes): "
+            + String.join(", ", allowed));
   }
 }

@@ -102,14 +102,12 @@ public class RolloutCreation {
   private void requireChoice(
       ModelVersion version, Map<String, Variant> byName, String hardwareClass, String variant) {
     String field = "variants." + hardwareClass;
-    if (!hardwareClasses.allowed().contains(hardwareClass)) {
-      throw new SpecException(
-          field,
-          "'"
-              + hardwareClass
-              + "' is not a configured hardware class (tandem.devices.hardware-classes): "
-              + String.join(", ", hardwareClasses.allowed()));
-    }
+    hardwareClasses
+        .refusal(hardwareClass)
+        .ifPresent(
+            refusal -> {
+              throw new SpecException(field, refusal);
+            });
     String of = version.model() + " " + version.version();
     Variant chosen = variant == null ? null : byName.get(variant);
     if (chosen == null) {
